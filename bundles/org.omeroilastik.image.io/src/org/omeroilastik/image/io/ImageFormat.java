@@ -1,0 +1,40 @@
+package org.omeroilastik.image.io;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.omeroilastik.model.AxisOrder;
+import org.omeroilastik.model.ImageDescriptor;
+import org.omeroilastik.model.PixelType;
+
+/** One image file format; implementations are DS services. */
+public interface ImageFormat {
+
+    /** Short lower-case name used on the command line, for example {@code hdf5}. */
+    String id();
+
+    /** File name endings this format claims, lower case with the dot ({@code .h5}). */
+    List<String> extensions();
+
+    /** Whether the file name ends with one of {@link #extensions()}. */
+    default boolean claims(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return extensions().stream().anyMatch(name::endsWith);
+    }
+
+    /** Axes, shape and pixel type without reading pixels. */
+    ImageDescriptor describe(ImageSource source) throws ImageIoException;
+
+    /** Reads the whole image. */
+    NdImage read(ImageSource source) throws ImageIoException;
+
+    /**
+     * Whether this format can store {@code type} in axis order {@code axes} (answered before any file
+     * is touched, so callers can refuse early with a clear message).
+     */
+    boolean canWrite(PixelType type, AxisOrder axes);
+
+    /** Writes the image, replacing the target file (or, for HDF5, the target dataset). */
+    void write(NdImage image, ImageTarget target) throws ImageIoException;
+}
