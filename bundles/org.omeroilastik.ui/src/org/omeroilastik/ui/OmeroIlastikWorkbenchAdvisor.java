@@ -1,0 +1,29 @@
+package org.omeroilastik.ui;
+
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
+import org.eclipse.ui.application.WorkbenchAdvisor;
+import org.eclipse.ui.application.WorkbenchWindowAdvisor;
+
+/** Opens the Explore perspective in a window titled after the product. */
+final class OmeroIlastikWorkbenchAdvisor extends WorkbenchAdvisor {
+
+    @Override
+    public String getInitialWindowPerspectiveId() {
+        return ExplorePerspective.ID;
+    }
+
+    @Override
+    public WorkbenchWindowAdvisor createWorkbenchWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
+        return new WorkbenchWindowAdvisor(configurer) {
+            @Override
+            public void preWindowOpen() {
+                IWorkbenchWindowConfigurer c = getWindowConfigurer();
+                c.setInitialSize(new Point(1200, 800));
+                c.setShowStatusLine(true);
+                c.setShowCoolBar(false);
+                c.setTitle("OMERO ilastik Workbench");
+            }
+        };
+    }
+}
