@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Shared by ./omero-ilastik and ./omero-ilastik-workbench: builds the product if it is missing, then
+# starts it through the Equinox launcher jar (no native launcher is on Maven Central).
+# usage: launch-product.sh PRODUCT_ID ROOT_FOLDER [EQUINOX_ARGS...] -- [APPLICATION_ARGS...]
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+product_id=$1 root_folder=$2
+shift 2
+equinox_args=()
+while [ $# -gt 0 ] && [ "$1" != "--" ]; do equinox_args+=("$1"); shift; done
+[ $# -gt 0 ] && shift
+JAVA_HOME="${OMERO_ILASTIK_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+if [ ! -x "$JAVA_HOME/bin/java" ]; then
+  echo "omero-ilastik: no Java at $JAVA_HOME (install Temurin 25 or set OMERO_ILASTIK_JAVA_HOME)" >&2
+  exit 2
+fi
+install="$ROOT/releng/org.omeroilastik.product/target/products/$product_id/linux/gtk/x86_64/$root_folder"
+launcher=$(ls "$install"/plugins/org.eclipse.equinox.launcher_*.jar 2>/dev/null | head -n 1 || true)
+if [ -z "$launcher" ]; then
+  echo "omero-ilastik: building the products (first run only; a few minutes)..." >&2
+  if ! "$ROOT/mvnw" -B -q -DskipTests -f "$ROOT/pom.xml" verify >&2; then
+    echo "omero-ilastik: the build failed; run ./mvnw verify to see why" >&2
+    exit 2
+  fi
+  launcher=$(ls "$install"/plugins/org.eclipse.equinox.launcher_*.jar | head -n 1)
+fi
+# JavaCPP binds the HDF5 natives to the requesting bundle's class loader (Runtime.loadLibrary0).
+vm_args=(--enable-native-access=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED
+         -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Xmx"${OMERO_ILASTIK_HEAP:-4g}")
+exec "$JAVA_HOME/bin/java" "${vm_args[@]}" -jar "$launcher" -nosplash "${equinox_args[@]}" "$@"
