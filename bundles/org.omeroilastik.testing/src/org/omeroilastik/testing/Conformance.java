@@ -20,7 +20,7 @@ public final class Conformance {
     /** The corpus folder; fails with a clear message when it is missing. */
     public static Path dir() {
         String value = System.getProperty(PROPERTY);
-        Path dir = value == null ? Path.of("..", "shared", "conformance") : Path.of(value);
+        Path dir = (value == null ? Path.of("..", "shared", "conformance") : Path.of(value)).toAbsolutePath().normalize();
         if (!Files.isRegularFile(dir.resolve("cases.json"))) {
             throw new IllegalStateException("the conformance corpus is missing: expected " + dir.toAbsolutePath().normalize()
                     + "/cases.json (the shared/ folder must sit next to the repository checkout, or set -D" + PROPERTY + ")");
