@@ -56,6 +56,8 @@ class ImageFormatsTest {
         Path file = Conformance.file(relative);
         ImageSource source = dataset == null ? ImageSource.of(file) : ImageSource.parse(file + "/" + dataset);
         NdImage image = formats.read(source);
+        // describe() reads headers only; it must agree with what a full read finds.
+        assertEquals(image.descriptor(), formats.forFile(file).orElseThrow().describe(source), relative);
         String json = dataset == null ? Python.run(SUMMARY, file.toString()) : Python.run(SUMMARY, file.toString(), dataset);
         assertEquals(expectedAxes, image.descriptor().axes().keys(), relative);
         assertTrue(json.contains("\"shape\": " + java.util.Arrays.toString(image.descriptor().shape())), json);
@@ -96,6 +98,8 @@ class ImageFormatsTest {
         NdImage tif = formats.read(ImageSource.of(Conformance.file("pixel/apoptotic-2d/2d_cells_apoptotic_1channel-data_Probabilities.tif")));
         NdImage npy = formats.read(ImageSource.of(Conformance.file("pixel/apoptotic-2d/expected-probabilities-yxc.npy")));
         assertEquals(npy.descriptor(), tif.descriptor());
+        assertEquals(tif.descriptor(), formats.byId("tiff").orElseThrow()
+                .describe(ImageSource.of(Conformance.file("pixel/apoptotic-2d/2d_cells_apoptotic_1channel-data_Probabilities.tif"))));
         assertArrayEquals(Stats.floats(npy.pixels()), Stats.floats(tif.pixels()));
     }
 

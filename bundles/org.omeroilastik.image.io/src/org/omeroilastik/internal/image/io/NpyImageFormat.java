@@ -183,9 +183,7 @@ public final class NpyImageFormat implements ImageFormat {
     }
 
     private static Header header(Path file) throws ImageIoException {
-        if (!Files.isRegularFile(file)) {
-            throw new ImageIoException(file + ": no such file");
-        }
+        FormatFiles.requireFile(file);
         try (InputStream in = Files.newInputStream(file)) {
             byte[] start = in.readNBytes(10);
             if (start.length < 10 || !java.util.Arrays.equals(java.util.Arrays.copyOf(start, 6), MAGIC)) {

@@ -47,9 +47,7 @@ public final class PngImageFormat implements ImageFormat {
     @Override
     public NdImage read(ImageSource source) throws ImageIoException {
         Path file = source.file();
-        if (!Files.isRegularFile(file)) {
-            throw new ImageIoException(file + ": no such file");
-        }
+        FormatFiles.requireFile(file);
         BufferedImage image;
         try {
             image = ImageIO.read(file.toFile());

@@ -21,14 +21,19 @@ final class RasterPlanes {
 
     /** The pixel type of a raster; {@code signedHint} is TIFF's SampleFormat 2 (signed integers). */
     static PixelType pixelType(Raster raster, boolean signedHint) {
-        return switch (raster.getDataBuffer().getDataType()) {
+        return pixelType(raster.getDataBuffer().getDataType(), signedHint);
+    }
+
+    /** The pixel type of a java.awt DataBuffer type. */
+    static PixelType pixelType(int dataBufferType, boolean signedHint) {
+        return switch (dataBufferType) {
             case DataBuffer.TYPE_BYTE -> signedHint ? PixelType.INT8 : PixelType.UINT8;
             case DataBuffer.TYPE_USHORT -> PixelType.UINT16;
             case DataBuffer.TYPE_SHORT -> PixelType.INT16;
             case DataBuffer.TYPE_INT -> signedHint ? PixelType.INT32 : PixelType.UINT32;
             case DataBuffer.TYPE_FLOAT -> PixelType.FLOAT32;
             case DataBuffer.TYPE_DOUBLE -> PixelType.FLOAT64;
-            default -> throw new IllegalArgumentException("unsupported raster data type " + raster.getDataBuffer().getDataType());
+            default -> throw new IllegalArgumentException("unsupported raster data type " + dataBufferType);
         };
     }
 

@@ -60,15 +60,23 @@ public final class TiffImageFormat implements ImageFormat {
 
     @Override
     public ImageDescriptor describe(ImageSource source) throws ImageIoException {
-        return read(source).descriptor();
+        return readTiff(source, false).descriptor();
     }
 
     @Override
     public NdImage read(ImageSource source) throws ImageIoException {
+        TiffContent c = readTiff(source, true);
+        return new NdImage(c.descriptor(), ImgArrays.wrap(c.descriptor().pixelType(), c.pixels(), c.descriptor().shape()));
+    }
+
+    /** A TIFF's layout and, when asked for, its samples in the descriptor's (numpy) order. */
+    private record TiffContent(ImageDescriptor descriptor, Object pixels) {
+    }
+
+    /** Reads the layout from page 0's header; with {@code pixels}, every plane too. */
+    private static TiffContent readTiff(ImageSource source, boolean pixels) throws ImageIoException {
         Path file = source.file();
-        if (!Files.isRegularFile(file)) {
-            throw new ImageIoException(file + ": no such file");
-        }
+        FormatFiles.requireFile(file);
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (in == null || !readers.hasNext()) {
@@ -102,19 +110,20 @@ public final class TiffImageFormat implements ImageFormat {
                     }
                 }
                 // readRaster is unsupported by the JDK's TIFF reader; the image's raster holds the raw samples.
-                Raster r0 = reader.read(0, null).getRaster();
-                int w = r0.getWidth();
-                int h = r0.getHeight();
-                int samples = r0.getNumBands();
-                PixelType type = RasterPlanes.pixelType(r0, signed);
+                java.awt.image.SampleModel sm = reader.getRawImageType(0) != null ? reader.getRawImageType(0).getSampleModel()
+                        : reader.read(0, null).getSampleModel();
+                int w = reader.getWidth(0);
+                int h = reader.getHeight(0);
+                int samples = sm.getNumBands();
+                PixelType type = RasterPlanes.pixelType(sm.getDataType(), signed);
                 int c = channels * samples;
                 long total = (long) w * h * c * pages / channels;
                 if (total > Integer.MAX_VALUE - 8) {
                     throw new ImageIoException(file + ": too large to read at once (" + total + " samples)");
                 }
-                Object array = ImgArrays.allocate(type, (int) total);
-                for (int p = 0; p < pages; p++) {
-                    Raster r = p == 0 ? r0 : reader.read(p, null).getRaster();
+                Object array = ImgArrays.allocate(type, pixels ? (int) total : 0);
+                for (int p = 0; pixels && p < pages; p++) {
+                    Raster r = reader.read(p, null).getRaster();
                     if (r.getWidth() != w || r.getHeight() != h || r.getNumBands() != samples) {
                         throw new ImageIoException(file + ": page " + p + " differs in size from page 0");
                     }
@@ -144,7 +153,7 @@ public final class TiffImageFormat implements ImageFormat {
                 }
                 long[] dims = shape.stream().mapToLong(Long::longValue).toArray();
                 ImageDescriptor d = new ImageDescriptor(AxisOrder.of(axes.toString()), dims, type);
-                return new NdImage(d, ImgArrays.wrap(type, array, dims));
+                return new TiffContent(d, pixels ? array : null);
             } finally {
                 reader.dispose();
             }
