@@ -1,0 +1,63 @@
+package org.omeroilastik.engine.forest;
+
+import java.util.List;
+
+/** One vigra RandomForest: predicts the unweighted mean of its trees' leaf probabilities. */
+public final class RandomForest {
+    private final List<DecisionTree> trees;
+    private final int classes;
+    private final int features;
+
+    public RandomForest(List<DecisionTree> trees) {
+        if (trees.isEmpty()) {
+            throw new IllegalArgumentException("a forest needs at least one tree");
+        }
+        this.trees = List.copyOf(trees);
+        this.classes = trees.get(0).classCount();
+        this.features = trees.get(0).featureCount();
+        for (DecisionTree t : trees) {
+            if (t.classCount() != classes || t.featureCount() != features) {
+                throw new IllegalArgumentException("trees disagree on feature or class count");
+            }
+        }
+    }
+
+    public int treeCount() {
+        return trees.size();
+    }
+
+    public int classCount() {
+        return classes;
+    }
+
+    public int featureCount() {
+        return features;
+    }
+
+    /**
+     * vigra's predictProbabilities for one row ({@code row[offset..offset+features)}): float32 vote
+     * sums, a double total, the division by the total cast to float32; a row containing NaN gets zeros.
+     */
+    public void predict(float[] row, int offset, float[] out) {
+        for (int f = 0; f < features; f++) {
+            if (Float.isNaN(row[offset + f])) {
+                java.util.Arrays.fill(out, 0, classes, 0f);
+                return;
+            }
+        }
+        java.util.Arrays.fill(out, 0, classes, 0f);
+        double total = 0;
+        for (DecisionTree tree : trees) {
+            int leaf = tree.leaf(row, offset);
+            for (int l = 0; l < classes; l++) {
+                double w = tree.parameter(leaf + 1 + l);
+                out[l] += (float) w;
+                total += w;
+            }
+        }
+        float totalF = (float) total;
+        for (int l = 0; l < classes; l++) {
+            out[l] /= totalF;
+        }
+    }
+}
