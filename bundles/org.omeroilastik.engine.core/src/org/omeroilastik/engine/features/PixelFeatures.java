@@ -1,7 +1,7 @@
 package org.omeroilastik.engine.features;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public final class PixelFeatures {
     private final FeatureSpec spec;
-    private final Map<String, GaussianKernel> kernels = new HashMap<>();
+    private final Map<String, GaussianKernel> kernels = new ConcurrentHashMap<>();
 
     public PixelFeatures(FeatureSpec spec) {
         this.spec = spec;
@@ -28,6 +28,16 @@ public final class PixelFeatures {
 
     /** The feature channels of {@code channels}, each the size of the input. */
     public List<Volume> compute(List<Volume> channels) {
+        Volume v = channels.get(0);
+        return compute(channels, new int[] {0, 0, 0}, new int[] {v.nz(), v.ny(), v.nx()});
+    }
+
+    /**
+     * The feature channels of {@code channels} cropped to the box at {@code coreOffset} (z, y, x) of
+     * extent {@code coreShape}: each feature is computed on the whole input (the block with its halo)
+     * and cropped at once, so only one feature's full-size temporaries are alive at a time.
+     */
+    public List<Volume> compute(List<Volume> channels, int[] coreOffset, int[] coreShape) {
         int nz = channels.get(0).nz();
         int nf = spec.ids().size();
         int ns = spec.scales().length;
@@ -57,7 +67,10 @@ public final class PixelFeatures {
                 Volume p = smooth(input, pre, twoD);
                 for (int f = 0; f < nf; f++) {
                     if (spec.selected()[f][s]) {
-                        results.get(f).get(s).addAll(feature(spec.ids().get(f), p, sigma, twoD));
+                        for (Volume full : feature(spec.ids().get(f), p, sigma, twoD)) {
+                            results.get(f).get(s).add(full.crop(coreOffset[0], coreOffset[1], coreOffset[2],
+                                    coreShape[0], coreShape[1], coreShape[2]));
+                        }
                     }
                 }
             }

@@ -27,4 +27,21 @@ public record Volume(int nz, int ny, int nx, float[] data) {
     public float get(int z, int y, int x) {
         return data[(z * ny + y) * nx + x];
     }
+
+    /** A copy of the box starting at (z0, y0, x0) with extent (cz, cy, cx). */
+    public Volume crop(int z0, int y0, int x0, int cz, int cy, int cx) {
+        if (z0 == 0 && y0 == 0 && x0 == 0 && cz == nz && cy == ny && cx == nx) {
+            return this;
+        }
+        if (z0 < 0 || y0 < 0 || x0 < 0 || z0 + cz > nz || y0 + cy > ny || x0 + cx > nx) {
+            throw new IllegalArgumentException("crop outside the volume");
+        }
+        Volume out = zeros(cz, cy, cx);
+        for (int z = 0; z < cz; z++) {
+            for (int y = 0; y < cy; y++) {
+                System.arraycopy(data, ((z0 + z) * ny + y0 + y) * nx + x0, out.data, (z * cy + y) * cx, cx);
+            }
+        }
+        return out;
+    }
 }

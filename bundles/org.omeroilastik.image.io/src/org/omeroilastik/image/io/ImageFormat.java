@@ -29,6 +29,19 @@ public interface ImageFormat {
     /** Reads the whole image. */
     NdImage read(ImageSource source) throws ImageIoException;
 
+    /** Whether {@link #readRegion} reads only the region from the file (true for HDF5). */
+    default boolean readsRegionsEfficiently() {
+        return false;
+    }
+
+    /**
+     * Reads the box {@code offset}..{@code offset+count} (numpy order, as the descriptor's axes). The
+     * default reads the whole image and copies the box; formats that can do better override it.
+     */
+    default NdImage readRegion(ImageSource source, long[] offset, long[] count) throws ImageIoException {
+        return NdImages.crop(read(source), offset, count);
+    }
+
     /**
      * Whether this format can store {@code type} in axis order {@code axes} (answered before any file
      * is touched, so callers can refuse early with a clear message).

@@ -15,6 +15,7 @@ import org.omeroilastik.image.io.AxisTags;
 import org.omeroilastik.image.io.ImageFormat;
 import org.omeroilastik.image.io.ImageIoException;
 import org.omeroilastik.image.io.ImageSource;
+import org.omeroilastik.image.io.IlastikHdf5;
 import org.omeroilastik.image.io.ImageTarget;
 import org.omeroilastik.image.io.NdImage;
 import org.omeroilastik.model.Axis;
@@ -64,6 +65,24 @@ public final class Hdf5ImageFormat implements ImageFormat {
     }
 
     @Override
+    public boolean readsRegionsEfficiently() {
+        return true;
+    }
+
+    @Override
+    public NdImage readRegion(ImageSource source, long[] offset, long[] count) throws ImageIoException {
+        try (Hdf5File f = Hdf5File.open(source.file())) {
+            String path = datasetPath(f, source);
+            ImageDescriptor d = describe(f, source, path);
+            Hdf5Data data = f.read(path, offset, count);
+            ImageDescriptor region = new ImageDescriptor(d.axes(), count, d.pixelType(), d.physicalSizes());
+            return new NdImage(region, ImgArrays.wrap(d.pixelType(), data.array(), count));
+        } catch (Hdf5Exception e) {
+            throw new ImageIoException(e.getMessage(), e);
+        }
+    }
+
+    @Override
     public boolean canWrite(PixelType type, AxisOrder axes) {
         return true;
     }
@@ -78,7 +97,7 @@ public final class Hdf5ImageFormat implements ImageFormat {
             if (f.exists(path)) {
                 throw new ImageIoException(target.file() + ": dataset " + path + " already exists");
             }
-            f.createDataset(path, hdf5Type(type), shape, chunkShape(d), target.compressionLevel());
+            f.createDataset(path, IlastikHdf5.hdf5Type(type), shape, IlastikHdf5.chunkShape(d), target.compressionLevel());
             f.writeAttribute(path, "axistags", Hdf5Data.scalar(new AxisTags(d.axes(), d.physicalSizes()).toJson()));
             if (shape.length == 0 || d.elementCount() == 0) {
                 return;
@@ -99,36 +118,11 @@ public final class Hdf5ImageFormat implements ImageFormat {
                 }
                 Object slab = ImgArrays.toArray(shape[0] == count[0] ? image.pixels()
                         : net.imglib2.view.Views.interval(image.pixels(), min, max), type);
-                f.write(path, offset, new Hdf5Data(hdf5Type(type), count, slab));
+                f.write(path, offset, new Hdf5Data(IlastikHdf5.hdf5Type(type), count, slab));
             }
         } catch (Hdf5Exception e) {
             throw new ImageIoException(e.getMessage(), e);
         }
-    }
-
-    static Hdf5Type hdf5Type(PixelType type) {
-        return switch (type) {
-            case BOOL -> Hdf5Type.BOOLEAN;
-            case FLOAT32 -> Hdf5Type.floating(4);
-            case FLOAT64 -> Hdf5Type.floating(8);
-            default -> Hdf5Type.integer(type.bytes(), type.isSigned());
-        };
-    }
-
-    /** Chunks like ilastik's exports: one time point, up to 64 planes, tiles up to 256², all channels. */
-    private static long[] chunkShape(ImageDescriptor d) {
-        long[] shape = d.shape();
-        long[] chunk = new long[shape.length];
-        for (int i = 0; i < shape.length; i++) {
-            long limit = switch (d.axes().get(i)) {
-                case T -> 1;
-                case Z -> 64;
-                case Y, X -> 256;
-                case C -> shape[i];
-            };
-            chunk[i] = Math.max(1, Math.min(shape[i], limit));
-        }
-        return chunk;
     }
 
     private static ImageDescriptor describe(Hdf5File f, ImageSource source, String path) throws Hdf5Exception, ImageIoException {

@@ -1,0 +1,237 @@
+package org.omeroilastik.engine.workflows;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.omeroilastik.engine.features.Volume;
+import org.omeroilastik.image.io.ImageFormat;
+import org.omeroilastik.image.io.ImageSource;
+import org.omeroilastik.image.io.NdImage;
+import org.omeroilastik.image.io.NdImages;
+import org.omeroilastik.model.Axis;
+import org.omeroilastik.model.AxisOrder;
+import org.omeroilastik.model.ImageDescriptor;
+import org.omeroilastik.model.PixelType;
+
+/**
+ * Runs a pixel classification (or autocontext) project over one image, block by block with halos,
+ * on a fixed number of threads, streaming each finished block to an {@link OutputSink}. Memory is
+ * bounded by the blocks in flight, never by the image size.
+ */
+public final class PixelClassificationRunner {
+    private final PixelClassificationProject project;
+    private final PixelPipeline pipeline;
+    private final RunOptions options;
+
+    public PixelClassificationRunner(PixelClassificationProject project, RunOptions options) {
+        this.project = project;
+        this.pipeline = new PixelPipeline(project);
+        this.options = options;
+    }
+
+    /** The output's axes: the input's, with c appended when the input has none (as ilastik exports). */
+    public static AxisOrder outputAxes(AxisOrder input) {
+        return input.has(Axis.C) ? input : AxisOrder.of(input.keys() + "c");
+    }
+
+    /** What {@code export} of {@code input} looks like, before anything is computed. */
+    public ImageDescriptor outputDescriptor(ImageDescriptor input, ExportSource export) throws WorkflowException {
+        check(input, export);
+        AxisOrder axes = outputAxes(input.axes());
+        long[] shape = new long[axes.size()];
+        for (int i = 0; i < axes.size(); i++) {
+            Axis a = axes.get(i);
+            shape[i] = a == Axis.C ? outputChannels(input, export) : input.size(a);
+        }
+        PixelType type = export == ExportSource.SIMPLE_SEGMENTATION || export == ExportSource.LABELS ? PixelType.UINT8 : PixelType.FLOAT32;
+        return new ImageDescriptor(axes, shape, type, input.physicalSizes());
+    }
+
+    private int outputChannels(ImageDescriptor input, ExportSource export) {
+        int nz = (int) input.size(Axis.Z);
+        return switch (export) {
+            case PROBABILITIES, PROBABILITIES_STAGE_2 -> project.labels().size();
+            case PROBABILITIES_STAGE_1 -> project.stages().get(0).forests().classCount();
+            case SIMPLE_SEGMENTATION, UNCERTAINTY, LABELS -> 1;
+            case FEATURES -> {
+                Stage last = project.stages().get(project.stages().size() - 1);
+                yield last.features().channelCount(last.inputChannels(), nz);
+            }
+        };
+    }
+
+    /** Refuses inputs the project cannot classify, with a message naming what differs. */
+    private void check(ImageDescriptor input, ExportSource export) throws WorkflowException {
+        if (!input.axes().has(Axis.Y) || !input.axes().has(Axis.X)) {
+            throw new WorkflowException("input has axes '" + input.axes() + "' without y and x");
+        }
+        if (input.channels() != project.rawChannels()) {
+            throw new WorkflowException("input has " + input.channels() + " channel(s) but the project was trained on "
+                    + project.rawChannels() + " (check --input-axes if the channel axis was not recognised)");
+        }
+        if (export == ExportSource.PROBABILITIES_STAGE_2 && !project.isAutocontext()) {
+            throw new WorkflowException("export source 'Probabilities Stage 2' needs an autocontext project");
+        }
+        int nz = (int) input.size(Axis.Z);
+        for (int i = 0; i < project.stages().size(); i++) {
+            Stage s = project.stages().get(i);
+            int columns = s.features().channelCount(s.inputChannels(), nz);
+            if (columns != s.forests().featureCount()) {
+                throw new WorkflowException("the project was trained on " + (nz > 1 ? "2D" : "3D") + " data: its features give "
+                        + s.forests().featureCount() + " channels, this " + (nz > 1 ? "3D" : "2D") + " input would give " + columns);
+            }
+        }
+    }
+
+    /** Runs {@code export} of {@code source} into {@code sink} and commits it; aborts the sink on any failure. */
+    public void run(ImageSource source, ImageFormat format, ExportSource export, OutputSink sink, ProgressListener progress)
+            throws IOException, InterruptedException {
+        ImageDescriptor in = format.describe(source);
+        ImageDescriptor out = outputDescriptor(in, export);
+        List<Block> blocks = plan(in);
+        NdImage whole = format.readsRegionsEfficiently() ? null : format.read(source);
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
+            Thread t = new Thread(r, "pixel-classification");
+            t.setDaemon(true);
+            return t;
+        });
+        boolean committed = false;
+        try {
+            sink.open(out);
+            ExecutorCompletionService<Void> done = new ExecutorCompletionService<>(pool);
+            int submitted = 0;
+            int finished = 0;
+            List<Future<Void>> futures = new ArrayList<>();
+            while (finished < blocks.size()) {
+                while (submitted < blocks.size() && submitted - finished < options.threads()) {
+                    Block b = blocks.get(submitted++);
+                    futures.add(done.submit(() -> {
+                        runBlock(b, source, format, whole, in, out, export, sink);
+                        return null;
+                    }));
+                }
+                Future<Void> f = done.take();
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof IOException io) {
+                        throw io;
+                    }
+                    if (cause instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IOException(cause);
+                }
+                finished++;
+                if (!progress.blockDone(finished, blocks.size())) {
+                    throw new CancellationException("cancelled after " + finished + " of " + blocks.size() + " blocks");
+                }
+            }
+            sink.commit();
+            committed = true;
+        } finally {
+            pool.shutdownNow();
+            if (!committed) {
+                sink.abort();
+            }
+        }
+    }
+
+    private void runBlock(Block b, ImageSource source, ImageFormat format, NdImage whole, ImageDescriptor in, ImageDescriptor out,
+            ExportSource export, OutputSink sink) throws IOException {
+        AxisOrder ia = in.axes();
+        long[] offset = new long[ia.size()];
+        long[] count = new long[ia.size()];
+        for (int i = 0; i < ia.size(); i++) {
+            switch (ia.get(i)) {
+                case T -> { offset[i] = b.t; count[i] = 1; }
+                case Z -> { offset[i] = b.region[0]; count[i] = b.region[3]; }
+                case Y -> { offset[i] = b.region[1]; count[i] = b.region[4]; }
+                case X -> { offset[i] = b.region[2]; count[i] = b.region[5]; }
+                case C -> { offset[i] = 0; count[i] = in.channels(); }
+            }
+        }
+        NdImage region = whole != null ? NdImages.crop(whole, offset, count) : format.readRegion(source, offset, count);
+        List<Volume> raw = BlockArrays.channels(region);
+        int[] core = {b.core[0] - b.region[0], b.core[1] - b.region[1], b.core[2] - b.region[2], b.core[3], b.core[4], b.core[5]};
+        Map<ExportSource, List<Volume>> result = pipeline.run(raw, in.pixelType(), core, Set.of(export));
+        List<Volume> channels = result.get(export);
+        AxisOrder oa = out.axes();
+        long[] oOffset = new long[oa.size()];
+        long[] oCount = new long[oa.size()];
+        for (int i = 0; i < oa.size(); i++) {
+            switch (oa.get(i)) {
+                case T -> { oOffset[i] = b.t; oCount[i] = 1; }
+                case Z -> { oOffset[i] = b.core[0]; oCount[i] = b.core[3]; }
+                case Y -> { oOffset[i] = b.core[1]; oCount[i] = b.core[4]; }
+                case X -> { oOffset[i] = b.core[2]; oCount[i] = b.core[5]; }
+                case C -> { oOffset[i] = 0; oCount[i] = channels.size(); }
+            }
+        }
+        sink.write(oOffset, oCount, BlockArrays.toArray(channels, oa, out.pixelType(), oCount));
+    }
+
+    /** One unit of work: time point {@code t}, core box and region (core plus halo, clipped) as {z, y, x, nz, ny, nx}. */
+    record Block(int t, int[] core, int[] region) {
+    }
+
+    /** Splits the image into blocks whose region (core plus halo) fits the memory budget. */
+    List<Block> plan(ImageDescriptor in) {
+        int nt = (int) in.size(Axis.T);
+        int nz = (int) in.size(Axis.Z);
+        int ny = (int) in.size(Axis.Y);
+        int nx = (int) in.size(Axis.X);
+        int h = pipeline.halo();
+        boolean zHalo = pipeline.needsZHalo(nz);
+        int hz = zHalo ? h : 0;
+        int cz;
+        int cy;
+        int cx;
+        if (!zHalo) {
+            cz = 1;
+            cy = Math.min(ny, options.block2d());
+            cx = Math.min(nx, options.block2d());
+        } else {
+            Stage last = project.stages().get(project.stages().size() - 1);
+            int nf = Math.max(1, last.features().channelCount(last.inputChannels(), nz)) + project.labels().size();
+            int edge = 256;
+            while (edge > 16 && blockBytes(edge, h, nf) > options.blockBytes()) {
+                edge -= 8;
+            }
+            cz = Math.min(nz, edge);
+            cy = Math.min(ny, edge);
+            cx = Math.min(nx, edge);
+        }
+        List<Block> blocks = new ArrayList<>();
+        for (int t = 0; t < nt; t++) {
+            for (int z = 0; z < nz; z += cz) {
+                for (int y = 0; y < ny; y += cy) {
+                    for (int x = 0; x < nx; x += cx) {
+                        int[] core = {z, y, x, Math.min(cz, nz - z), Math.min(cy, ny - y), Math.min(cx, nx - x)};
+                        int z0 = Math.max(0, z - hz), y0 = Math.max(0, y - h), x0 = Math.max(0, x - h);
+                        int z1 = Math.min(nz, z + core[3] + hz), y1 = Math.min(ny, y + core[4] + h), x1 = Math.min(nx, x + core[5] + h);
+                        blocks.add(new Block(t, core, new int[] {z0, y0, x0, z1 - z0, y1 - y0, x1 - x0}));
+                    }
+                }
+            }
+        }
+        return blocks;
+    }
+
+    /** Bytes of one 3D block: the cropped feature matrix plus about twelve region-sized temporaries. */
+    private static long blockBytes(int edge, int halo, int features) {
+        long core = (long) edge * edge * edge;
+        long region = (long) (edge + 2 * halo) * (edge + 2 * halo) * (edge + 2 * halo);
+        return 4L * (features * core + 12 * region);
+    }
+}
