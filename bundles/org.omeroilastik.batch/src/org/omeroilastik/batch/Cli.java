@@ -12,6 +12,7 @@ public final class Cli {
 
     public Cli(ServiceLookup services) {
         add(new InspectCommand(services));
+        add(new RunCommand(services));
     }
 
     private void add(Command c) {
