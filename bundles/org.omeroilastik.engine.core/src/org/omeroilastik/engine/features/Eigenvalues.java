@@ -23,11 +23,12 @@ public final class Eigenvalues {
     }
 
     /**
-     * 3D, Eberly's closed form on the tensor scaled by its largest absolute entry (fastfilters'
-     * AVX2 path). Writes ev0 ≥ ev1 ≥ ev2.
+     * 3D, Eberly's closed form on the tensor scaled by its largest absolute entry, with fastfilters'
+     * own float atan2 and sincos (its AVX2 path). Writes ev0 ≥ ev1 ≥ ev2.
      */
     public static void of3d(float[] a00, float[] a01, float[] a02, float[] a11, float[] a12, float[] a22,
             float[] ev0, float[] ev1, float[] ev2) {
+        float[] sincos = new float[2];
         for (int i = 0; i < a00.length; i++) {
             float max = Math.max(Math.max(Math.max(Math.abs(a00[i]), Math.abs(a01[i])), Math.max(Math.abs(a02[i]), Math.abs(a11[i]))),
                     Math.max(Math.abs(a12[i]), Math.abs(a22[i])));
@@ -44,9 +45,10 @@ public final class Eigenvalues {
             float mbDiv2 = 0.5f * (c0 + c2Div3 * (2f * c2Div3 * c2Div3 - c1));
             float q = Math.min(mbDiv2 * mbDiv2 + aDiv3 * aDiv3 * aDiv3, 0f);
             float magnitude = (float) Math.sqrt(-aDiv3);
-            float angle = (float) Math.atan2((float) Math.sqrt(-q), mbDiv2) * INV3;
-            float cs = (float) Math.cos(angle);
-            float sn = (float) Math.sin(angle);
+            float angle = CephesFloat.atan2((float) Math.sqrt(-q), mbDiv2) * INV3;
+            CephesFloat.sincos(angle, sincos);
+            float sn = sincos[0];
+            float cs = sincos[1];
             float r0 = c2Div3 + 2f * magnitude * cs;
             float r1 = c2Div3 - magnitude * (cs + ROOT3 * sn);
             float r2 = c2Div3 - magnitude * (cs - ROOT3 * sn);

@@ -211,7 +211,9 @@ public final class PixelFeatures {
         Volume e0 = xx.likeThis();
         Volume e1 = xx.likeThis();
         Volume e2 = xx.likeThis();
-        Eigenvalues.of3d(xx.data(), xy.data(), xz.data(), yy.data(), yz.data(), zz.data(), e0.data(), e1.data(), e2.data());
+        // fastfilters' Python binding hands the tensor over in reverse axis order (zz as a00, ..., xx as a22);
+        // the eigenvalues are the same, their rounding is not.
+        Eigenvalues.of3d(zz.data(), yz.data(), xz.data(), yy.data(), xy.data(), xx.data(), e0.data(), e1.data(), e2.data());
         return List.of(e0, e1, e2);
     }
 }

@@ -25,7 +25,7 @@ class PixelClassificationConformanceTest {
     @CsvSource({
         "api-2d-1ch, pixel/api-2d-1ch/PixelClass.ilp, pixel/api-2d-1ch/Data_1channel.png, , yx, Probabilities, pixel/api-2d-1ch/res-Data_1channel_pc1xyc.npy, yxc, true",
         "api-2d-3ch, pixel/api-2d-3ch/PixelClass3Channel.ilp, pixel/api-2d-3ch/Data_3channel.png, , yxc, Probabilities, pixel/api-2d-3ch/res-Data_3channel_pc3c.npy, yxc, true",
-        "api-3d, pixel/api-3d/PixelClass3D.ilp, pixel/api-3d/Data_3D.npy, , zyxc, Probabilities, pixel/api-3d/res-Data_3D_pc3d.npy, zyxc, false",
+        "api-3d, pixel/api-3d/PixelClass3D.ilp, pixel/api-3d/Data_3D.npy, , zyxc, Probabilities, pixel/api-3d/res-Data_3D_pc3d.npy, zyxc, true",
         "apoptotic-2d, pixel/apoptotic-2d/pixel_class_2d_cells_apoptotic.ilp, pixel/apoptotic-2d/2d_cells_apoptotic_1channel.h5, data, tzyxc, Probabilities, pixel/apoptotic-2d/expected-probabilities-yxc.npy, tzyxc, false",
         "autocontext, autocontext/api-2d/Autocontext_2D.ilp, autocontext/api-2d/Data_1channel.png, , yx, Probabilities Stage 1, autocontext/api-2d/res-Data_1channel_ac2ds1.npy, yxc, true",
         "autocontext, autocontext/api-2d/Autocontext_2D.ilp, autocontext/api-2d/Data_1channel.png, , yx, Probabilities Stage 2, autocontext/api-2d/res-Data_1channel_ac2ds2.npy, yxc, true",
