@@ -13,6 +13,7 @@ public final class Cli {
     public Cli(ServiceLookup services) {
         add(new InspectCommand(services));
         add(new RunCommand(services));
+        add(new DemoCommand(services));
     }
 
     private void add(Command c) {

@@ -67,10 +67,7 @@ public final class PixelFeatures {
                 Volume p = smooth(input, pre, twoD);
                 for (int f = 0; f < nf; f++) {
                     if (spec.selected()[f][s]) {
-                        for (Volume full : feature(spec.ids().get(f), p, sigma, twoD)) {
-                            results.get(f).get(s).add(full.crop(coreOffset[0], coreOffset[1], coreOffset[2],
-                                    coreShape[0], coreShape[1], coreShape[2]));
-                        }
+                        results.get(f).get(s).addAll(feature(spec.ids().get(f), p, sigma, twoD, new Crop(coreOffset, coreShape)));
                     }
                 }
             }
@@ -96,13 +93,23 @@ public final class PixelFeatures {
         return SeparableConvolution.separable(v, kx, ky, twoD ? null : kz);
     }
 
-    /** The channels of one feature of one input channel, computed on the presmoothed data {@code p}. */
-    List<Volume> feature(FeatureId id, Volume p, double sigma, boolean twoD) {
+    /** Where the block's core lies in the region; features are computed on the region and cropped to it. */
+    private record Crop(int[] offset, int[] shape) {
+        Volume of(Volume v) {
+            return v.crop(offset[0], offset[1], offset[2], shape[0], shape[1], shape[2]);
+        }
+    }
+
+    /**
+     * The channels of one feature of one input channel, computed on the presmoothed data {@code p}
+     * and cropped to the core (tensor components before their eigenvalues, to solve only the core).
+     */
+    private List<Volume> feature(FeatureId id, Volume p, double sigma, boolean twoD, Crop crop) {
         float w = FeatureSpec.FEATURE_WINDOW;
         GaussianKernel g0 = kernel(0, sigma, w);
         switch (id) {
             case GaussianSmoothing:
-                return List.of(conv(p, g0, g0, g0, twoD));
+                return List.of(crop.of(conv(p, g0, g0, g0, twoD)));
             case DifferenceOfGaussians: {
                 GaussianKernel g0b = kernel(0, sigma * 0.66, w);
                 Volume a = conv(p, g0, g0, g0, twoD);
@@ -112,7 +119,7 @@ public final class PixelFeatures {
                 for (int i = 0; i < ad.length; i++) {
                     ad[i] = ad[i] - bd[i];
                 }
-                return List.of(a);
+                return List.of(crop.of(a));
             }
             case LaplacianOfGaussian:
             case GaussianGradientMagnitude: {
@@ -133,19 +140,19 @@ public final class PixelFeatures {
                                 : (float) Math.sqrt(xd[i] * xd[i] + yd[i] * yd[i] + zd[i] * zd[i]);
                     }
                 }
-                return List.of(x);
+                return List.of(crop.of(x));
             }
             case StructureTensorEigenvalues:
-                return structureTensor(p, sigma, twoD);
+                return structureTensor(p, sigma, twoD, crop);
             case HessianOfGaussianEigenvalues:
-                return hessian(p, sigma, twoD);
+                return hessian(p, sigma, twoD, crop);
             default:
                 throw new IllegalStateException(id.toString());
         }
     }
 
     /** fastfilters' structure tensor with ilastik's swapped scales: gradient at σ/2, smoothing at σ. */
-    private List<Volume> structureTensor(Volume p, double sigma, boolean twoD) {
+    private List<Volume> structureTensor(Volume p, double sigma, boolean twoD, Crop c) {
         float w = FeatureSpec.FEATURE_WINDOW;
         double inner = sigma / 2;
         GaussianKernel s0 = kernel(0, inner, w);
@@ -154,38 +161,38 @@ public final class PixelFeatures {
         Volume gx = conv(p, s1, s0, s0, twoD);
         Volume gy = conv(p, s0, s1, s0, twoD);
         if (twoD) {
-            Volume xx = conv(product(gx, gx), outer, outer, outer, true);
-            Volume yy = conv(product(gy, gy), outer, outer, outer, true);
-            Volume xy = conv(product(gx, gy), outer, outer, outer, true);
+            Volume xx = c.of(conv(product(gx, gx), outer, outer, outer, true));
+            Volume yy = c.of(conv(product(gy, gy), outer, outer, outer, true));
+            Volume xy = c.of(conv(product(gx, gy), outer, outer, outer, true));
             return eigen2d(xx, xy, yy);
         }
         Volume gz = conv(p, s0, s0, s1, false);
-        Volume xx = conv(product(gx, gx), outer, outer, outer, false);
-        Volume yy = conv(product(gy, gy), outer, outer, outer, false);
-        Volume zz = conv(product(gz, gz), outer, outer, outer, false);
-        Volume xy = conv(product(gx, gy), outer, outer, outer, false);
-        Volume xz = conv(product(gx, gz), outer, outer, outer, false);
-        Volume yz = conv(product(gy, gz), outer, outer, outer, false);
+        Volume xx = c.of(conv(product(gx, gx), outer, outer, outer, false));
+        Volume yy = c.of(conv(product(gy, gy), outer, outer, outer, false));
+        Volume zz = c.of(conv(product(gz, gz), outer, outer, outer, false));
+        Volume xy = c.of(conv(product(gx, gy), outer, outer, outer, false));
+        Volume xz = c.of(conv(product(gx, gz), outer, outer, outer, false));
+        Volume yz = c.of(conv(product(gy, gz), outer, outer, outer, false));
         return eigen3d(xx, xy, xz, yy, yz, zz);
     }
 
-    private List<Volume> hessian(Volume p, double sigma, boolean twoD) {
+    private List<Volume> hessian(Volume p, double sigma, boolean twoD, Crop c) {
         float w = FeatureSpec.FEATURE_WINDOW;
         GaussianKernel g0 = kernel(0, sigma, w);
         GaussianKernel g1 = kernel(1, sigma, w);
         GaussianKernel g2 = kernel(2, sigma, w);
         if (twoD) {
-            Volume xx = conv(p, g2, g0, g0, true);
-            Volume yy = conv(p, g0, g2, g0, true);
-            Volume xy = conv(p, g1, g1, g0, true);
+            Volume xx = c.of(conv(p, g2, g0, g0, true));
+            Volume yy = c.of(conv(p, g0, g2, g0, true));
+            Volume xy = c.of(conv(p, g1, g1, g0, true));
             return eigen2d(xx, xy, yy);
         }
-        Volume xx = conv(p, g2, g0, g0, false);
-        Volume yy = conv(p, g0, g2, g0, false);
-        Volume zz = conv(p, g0, g0, g2, false);
-        Volume xy = conv(p, g1, g1, g0, false);
-        Volume xz = conv(p, g1, g0, g1, false);
-        Volume yz = conv(p, g0, g1, g1, false);
+        Volume xx = c.of(conv(p, g2, g0, g0, false));
+        Volume yy = c.of(conv(p, g0, g2, g0, false));
+        Volume zz = c.of(conv(p, g0, g0, g2, false));
+        Volume xy = c.of(conv(p, g1, g1, g0, false));
+        Volume xz = c.of(conv(p, g1, g0, g1, false));
+        Volume yz = c.of(conv(p, g0, g1, g1, false));
         return eigen3d(xx, xy, xz, yy, yz, zz);
     }
 

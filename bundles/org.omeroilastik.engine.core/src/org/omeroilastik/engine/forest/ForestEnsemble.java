@@ -29,6 +29,10 @@ public final class ForestEnsemble {
         this.totalTrees = n;
     }
 
+    public List<RandomForest> forests() {
+        return forests;
+    }
+
     public int classCount() {
         return classes;
     }

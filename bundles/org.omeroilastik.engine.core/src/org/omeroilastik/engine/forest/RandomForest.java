@@ -22,6 +22,10 @@ public final class RandomForest {
         }
     }
 
+    public List<DecisionTree> trees() {
+        return trees;
+    }
+
     public int treeCount() {
         return trees.size();
     }
@@ -50,7 +54,7 @@ public final class RandomForest {
         for (DecisionTree tree : trees) {
             int leaf = tree.leaf(row, offset);
             for (int l = 0; l < classes; l++) {
-                double w = tree.parameter(leaf + 1 + l);
+                double w = tree.leafProbability(leaf, l);
                 out[l] += (float) w;
                 total += w;
             }

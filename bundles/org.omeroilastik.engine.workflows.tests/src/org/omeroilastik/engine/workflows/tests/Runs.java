@@ -35,9 +35,10 @@ final class Runs {
             throws Exception {
         ImageFormats formats = Services.get(ImageFormats.class);
         Path in = Conformance.file(input);
+        java.nio.file.Path projectPath = java.nio.file.Files.exists(Path.of(project)) ? Path.of(project) : Conformance.file(project);
         ImageSource src = (dataset == null ? ImageSource.of(in) : ImageSource.parse(in + "/" + dataset)).withAxes(AxisOrder.of(axes));
         ImageFormat format = formats.forFile(in).orElseThrow();
-        new PixelClassificationRunner(project(project), options).run(src, format, export, OutputSinks.hdf5(ImageTarget.of(out)),
+        new PixelClassificationRunner(PixelClassificationProject.load(Services.get(IlpReader.class).read(projectPath)), options).run(src, format, export, OutputSinks.hdf5(ImageTarget.of(out)),
                 ProgressListener.NONE);
         return formats.read(ImageSource.of(out));
     }

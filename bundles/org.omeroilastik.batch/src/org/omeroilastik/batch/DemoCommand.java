@@ -1,0 +1,270 @@
+package org.omeroilastik.batch;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+import org.omeroilastik.engine.features.FeatureId;
+import org.omeroilastik.engine.features.FeatureSpec;
+import org.omeroilastik.engine.features.GaussianKernel;
+import org.omeroilastik.engine.features.SeparableConvolution;
+import org.omeroilastik.engine.features.Volume;
+import org.omeroilastik.engine.workflows.ExportSource;
+import org.omeroilastik.engine.workflows.IlpWriter;
+import org.omeroilastik.engine.workflows.OutputSinks;
+import org.omeroilastik.engine.workflows.PixelClassificationProject;
+import org.omeroilastik.engine.workflows.PixelClassificationRunner;
+import org.omeroilastik.engine.workflows.RunOptions;
+import org.omeroilastik.engine.workflows.Training;
+import org.omeroilastik.ilp.IlpReader;
+import org.omeroilastik.ilp.Label;
+import org.omeroilastik.image.io.ImageFormat;
+import org.omeroilastik.image.io.ImageFormats;
+import org.omeroilastik.image.io.ImageSource;
+import org.omeroilastik.image.io.ImageTarget;
+import org.omeroilastik.image.io.NdImage;
+import org.omeroilastik.image.io.NdImages;
+import org.omeroilastik.model.AxisOrder;
+import org.omeroilastik.model.ImageDescriptor;
+import org.omeroilastik.model.PixelType;
+
+/**
+ * {@code demo}: makes synthetic cell images, labels a few pixels of the first, trains a pixel
+ * classifier, saves it as demo.ilp and classifies every image, reporting accuracy against the
+ * synthetic truth. Everything happens with the embedded engine; the files it leaves are real inputs
+ * for {@code inspect} and {@code run}.
+ */
+final class DemoCommand implements Command {
+    private static final List<Label> LABELS = List.of(new Label("Cells", 255, 225, 25), new Label("Background", 0, 130, 200));
+    private final ServiceLookup services;
+
+    DemoCommand(ServiceLookup services) {
+        this.services = services;
+    }
+
+    @Override
+    public String name() {
+        return "demo";
+    }
+
+    @Override
+    public String summary() {
+        return "make synthetic cell images, train a pixel classifier from a few labels, save demo.ilp, classify";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                Usage: omero-ilastik demo [--dir DIR] [--images N] [--size PIXELS] [--seed S]
+
+                Generates N synthetic 2D cell images (default 4, 256x256 uint8) in DIR/images as ilastik-style
+                HDF5, labels a few pixels of the first image (cells and background), trains a 100-tree random
+                forest on ilastik's standard features, saves the project as DIR/demo.ilp (ilastik 1.4.1
+                layout) and classifies every image (Probabilities and Simple Segmentation next to each image).
+                Prints each image's pixel accuracy against the synthetic truth (DIR/truth).
+                DIR defaults to ./omero-ilastik-demo.
+                """;
+    }
+
+    @Override
+    public ExitCode run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
+        Options o = Options.parse(args, Set.of("dir", "images", "size", "seed"), Set.of());
+        Path dir = Path.of(o.value("dir").orElse("omero-ilastik-demo")).toAbsolutePath();
+        int count;
+        int size;
+        long seed;
+        try {
+            count = Integer.parseInt(o.value("images").orElse("4"));
+            size = Integer.parseInt(o.value("size").orElse("256"));
+            seed = Long.parseLong(o.value("seed").orElse("7"));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--images, --size and --seed take numbers");
+        }
+        if (count < 1 || size < 64 || size > 4096) {
+            throw new UsageException("--images must be >= 1 and --size 64..4096");
+        }
+        try {
+            return demo(dir, count, size, seed, out);
+        } catch (IOException e) {
+            err.println("omero-ilastik demo: " + e.getMessage());
+            return ExitCode.BAD_INPUT;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCode.PARTIAL_FAILURE;
+        }
+    }
+
+    private ExitCode demo(Path dir, int count, int size, long seed, PrintStream out) throws IOException, InterruptedException {
+        ImageFormats formats = services.get(ImageFormats.class);
+        ImageFormat hdf5 = formats.byId("hdf5").orElseThrow();
+        Files.createDirectories(dir.resolve("images"));
+        Files.createDirectories(dir.resolve("truth"));
+        SplittableRandom rng = new SplittableRandom(seed);
+        List<byte[]> truths = new ArrayList<>();
+        List<Path> images = new ArrayList<>();
+        List<Volume> firstImage = null;
+        ImageDescriptor d = new ImageDescriptor(AxisOrder.of("yx"), new long[] {size, size}, PixelType.UINT8);
+        for (int i = 0; i < count; i++) {
+            byte[] truth = new byte[size * size];
+            byte[] pixels = SyntheticCells.image(size, rng, truth);
+            Path file = dir.resolve(String.format("images/cells_%02d.h5", i));
+            Path truthFile = dir.resolve(String.format("truth/cells_%02d.h5", i));
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(truthFile);
+            hdf5.write(NdImages.wrap(d, pixels), new ImageTarget(file, "data", 4));
+            hdf5.write(NdImages.wrap(d, truth), new ImageTarget(truthFile, "data", 4));
+            truths.add(truth);
+            images.add(file);
+            if (i == 0) {
+                float[] f = new float[pixels.length];
+                for (int k = 0; k < f.length; k++) {
+                    f[k] = pixels[k] & 0xFF;
+                }
+                firstImage = List.of(new Volume(1, size, size, f));
+            }
+        }
+        out.printf("Made %d synthetic %dx%d cell images in %s%n", count, size, size, dir.resolve("images"));
+
+        byte[] labels = SyntheticCells.sparseLabels(truths.get(0), size, rng);
+        int labelled = 0;
+        for (byte b : labels) {
+            labelled += b != 0 ? 1 : 0;
+        }
+        FeatureSpec spec = standardFeatures();
+        long t0 = System.nanoTime();
+        Training.Result trained = Training.train(spec, LABELS.size(), List.of(new Training.LabelledImage(firstImage, labels)), 100,
+                Math.max(1, Runtime.getRuntime().availableProcessors()), seed);
+        out.printf(Locale.ROOT, "Trained %d trees in %d forest(s) on %d labelled pixels, %d feature channels, in %.1f s%n",
+                trained.forests().treeCount(), trained.forests().forests().size(), labelled, trained.forests().featureCount(),
+                (System.nanoTime() - t0) / 1e9);
+
+        List<IlpWriter.Lane> lanes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            lanes.add(new IlpWriter.Lane(dir.relativize(images.get(i)) + "/data", String.format("cells_%02d-data", i),
+                    AxisOrder.of("yx"), new long[] {size, size}, i == 0 ? labels : null, new long[] {size, size, 1}));
+        }
+        Path project = dir.resolve("demo.ilp");
+        IlpWriter.write(project, spec, LABELS, lanes, trained);
+        out.println("Saved " + project);
+
+        PixelClassificationProject loaded = PixelClassificationProject.load(services.get(IlpReader.class).read(project));
+        PixelClassificationRunner runner = new PixelClassificationRunner(loaded, RunOptions.defaults());
+        double sum = 0;
+        for (int i = 0; i < count; i++) {
+            ImageSource source = ImageSource.parse(images.get(i) + "/data");
+            for (ExportSource export : List.of(ExportSource.PROBABILITIES, ExportSource.SIMPLE_SEGMENTATION)) {
+                Path target = dir.resolve(String.format("images/cells_%02d-data_%s.h5", i, export.resultType()));
+                runner.run(source, hdf5, export, OutputSinks.hdf5(ImageTarget.of(target)), (a, b) -> true);
+            }
+            NdImage seg = hdf5.read(ImageSource.of(dir.resolve(String.format("images/cells_%02d-data_Simple Segmentation.h5", i))));
+            byte[] s = (byte[]) NdImages.toArray(seg);
+            byte[] truth = truths.get(i);
+            int correct = 0;
+            for (int k = 0; k < truth.length; k++) {
+                correct += (s[k] == 1) == (truth[k] != 0) ? 1 : 0;
+            }
+            double accuracy = correct / (double) truth.length;
+            sum += accuracy;
+            out.printf(Locale.ROOT, "Classified %s: %.1f %% of pixels agree with the truth%s%n", images.get(i).getFileName(), 100 * accuracy,
+                    i == 0 ? " (the labelled image)" : "");
+        }
+        out.printf(Locale.ROOT, "Mean accuracy %.1f %%. Next: ./omero-ilastik inspect %s ; ./omero-ilastik run --project %s IMAGE%n",
+                100 * sum / count, project, project);
+        return ExitCode.SUCCESS;
+    }
+
+    /** ilastik's usual picks for cell images, over its standard scales, computed in 2D. */
+    static FeatureSpec standardFeatures() {
+        double[] scales = {0.3, 0.7, 1.0, 1.6, 3.5, 5.0, 10.0};
+        boolean[][] selected = {
+            {true, true, true, true, true, false, false},
+            {false, false, true, true, true, false, false},
+            {false, false, true, true, true, false, false},
+            {false, false, false, true, true, false, false},
+            {false, false, false, true, true, false, false},
+            {false, false, false, true, true, false, false},
+        };
+        boolean[] in2d = new boolean[scales.length];
+        java.util.Arrays.fill(in2d, true);
+        return new FeatureSpec(List.of(FeatureId.values()), scales, selected, in2d);
+    }
+
+    /** Synthetic fluorescence-like cells: bright textured disks on a dim noisy background, slightly blurred. */
+    static final class SyntheticCells {
+        private SyntheticCells() {
+        }
+
+        static byte[] image(int size, SplittableRandom rng, byte[] truth) {
+            float[] v = new float[size * size];
+            int cells = Math.max(4, size * size / 2500);
+            for (int c = 0; c < cells; c++) {
+                double cy = 12 + rng.nextDouble() * (size - 24);
+                double cx = 12 + rng.nextDouble() * (size - 24);
+                double r = 5 + rng.nextDouble() * 8;
+                double bright = 110 + rng.nextDouble() * 90;
+                for (int y = (int) Math.max(0, cy - r - 1); y < Math.min(size, cy + r + 2); y++) {
+                    for (int x = (int) Math.max(0, cx - r - 1); x < Math.min(size, cx + r + 2); x++) {
+                        double dd = Math.hypot(y - cy, x - cx);
+                        if (dd <= r) {
+                            v[y * size + x] = (float) Math.max(v[y * size + x], bright * (1 - 0.35 * dd / r));
+                            truth[y * size + x] = 1;
+                        }
+                    }
+                }
+            }
+            for (int i = 0; i < v.length; i++) {
+                v[i] += 25 + (float) (rng.nextDouble() * 30);
+            }
+            GaussianKernel blur = GaussianKernel.of(0, 1.0, 3.5f);
+            Volume smooth = SeparableConvolution.separable(new Volume(1, size, size, v), blur, blur, null);
+            byte[] out = new byte[v.length];
+            for (int i = 0; i < v.length; i++) {
+                out[i] = (byte) Math.max(0, Math.min(255, Math.round(smooth.data()[i] + (rng.nextDouble() - 0.5) * 20)));
+            }
+            return out;
+        }
+
+        /** A few brush dots: label 1 inside cells (away from their edge), label 2 in background away from cells. */
+        static byte[] sparseLabels(byte[] truth, int size, SplittableRandom rng) {
+            byte[] labels = new byte[truth.length];
+            int[] placed = new int[3];
+            for (int tries = 0; tries < 20000 && (placed[1] < 12 || placed[2] < 12); tries++) {
+                int y = 3 + rng.nextInt(size - 6);
+                int x = 3 + rng.nextInt(size - 6);
+                int label = truth[y * size + x] != 0 ? 1 : 2;
+                if (placed[label] >= 12 || !uniform(truth, size, y, x, label == 1 ? 3 : 6)) {
+                    continue;
+                }
+                for (int dy = -2; dy <= 2; dy++) {
+                    for (int dx = -2; dx <= 2; dx++) {
+                        if (dy * dy + dx * dx <= 4) {
+                            labels[(y + dy) * size + x + dx] = (byte) label;
+                        }
+                    }
+                }
+                placed[label]++;
+            }
+            return labels;
+        }
+
+        private static boolean uniform(byte[] truth, int size, int y, int x, int r) {
+            int want = truth[y * size + x];
+            for (int dy = -r; dy <= r; dy++) {
+                for (int dx = -r; dx <= r; dx++) {
+                    int yy = y + dy;
+                    int xx = x + dx;
+                    if (yy < 0 || xx < 0 || yy >= size || xx >= size || truth[yy * size + xx] != want) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+    }
+}
