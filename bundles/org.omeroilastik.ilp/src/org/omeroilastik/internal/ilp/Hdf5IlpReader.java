@@ -60,18 +60,23 @@ public final class Hdf5IlpReader implements IlpReader {
             if (f.kind("PixelClassification") == NodeKind.GROUP) {
                 stage1 = Optional.of(pixelClassifier(f, "PixelClassification"));
             }
+            FeatureSelection first = null;
             if (f.kind("FeatureSelections") == NodeKind.GROUP) {
-                applets.put("FeatureSelections", featureSelection(f, "FeatureSelections", rawChannels, volumetric,
-                        stage1.flatMap(PixelClassifier::forests)));
+                first = featureSelection(f, "FeatureSelections", rawChannels, volumetric, stage1.flatMap(PixelClassifier::forests));
+                applets.put("FeatureSelections", first);
             }
             stage1.ifPresent(p -> applets.put(p.group(), p));
             if (f.kind("FeatureSelections01") == NodeKind.GROUP) {
-                // Autocontext stage 2 sees the raw channels followed by stage 1's probabilities.
-                int stage1Classes = stage1.map(p -> p.labels().size()).orElse(0);
+                // Autocontext stage 2 sees the raw channels followed by stage 1's probabilities (one per stage-1 class),
+                // on the same data as stage 1.
+                int stage1Classes = stage1.flatMap(PixelClassifier::forests).map(ForestSummary::classes)
+                        .orElse(stage1.map(p -> p.labels().size()).orElse(0));
+                int stage1Inputs = first != null ? first.inputChannels() : rawChannels;
+                Boolean stage1Volumetric = first != null ? Boolean.valueOf(first.volumetric()) : volumetric;
                 Optional<ForestSummary> forests2 = f.kind("PixelClassification01") == NodeKind.GROUP
                         ? pixelClassifier(f, "PixelClassification01").forests() : Optional.empty();
                 applets.put("FeatureSelections01", featureSelection(f, "FeatureSelections01",
-                        rawChannels < 0 ? -1 : rawChannels + stage1Classes, volumetric, forests2));
+                        stage1Inputs < 0 ? -1 : stage1Inputs + stage1Classes, stage1Volumetric, forests2));
             }
             if (f.kind("PixelClassification01") == NodeKind.GROUP) {
                 applets.put("PixelClassification01", pixelClassifier(f, "PixelClassification01"));
