@@ -11,14 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.omeroilastik.image.io.ImageFormats;
 import org.omeroilastik.image.io.ImageSource;
-import org.omeroilastik.image.io.NdImage;
+import org.omeroilastik.testing.Comparison;
 import org.omeroilastik.testing.Conformance;
 import org.omeroilastik.testing.Python;
 import org.omeroilastik.testing.Services;
 
-import net.imglib2.Cursor;
-import net.imglib2.type.numeric.RealType;
-import net.imglib2.view.Views;
 
 /** {@code run}: ilastik's headless mode on the embedded engine, end to end through files. */
 class RunCommandTest {
@@ -35,14 +32,7 @@ class RunCommandTest {
     }
 
     private static float[] values(Path file) throws Exception {
-        NdImage img = Services.get(ImageFormats.class).read(ImageSource.of(file));
-        float[] out = new float[(int) img.descriptor().elementCount()];
-        Cursor<?> c = Views.flatIterable(img.pixels()).cursor();
-        int i = 0;
-        while (c.hasNext()) {
-            out[i++] = ((RealType<?>) c.next()).getRealFloat();
-        }
-        return out;
+        return Comparison.floats(Services.get(ImageFormats.class).read(ImageSource.of(file)));
     }
 
     @Test

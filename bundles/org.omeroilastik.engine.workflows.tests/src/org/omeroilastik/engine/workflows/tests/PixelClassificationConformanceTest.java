@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.omeroilastik.engine.workflows.ExportSource;
 import org.omeroilastik.engine.workflows.RunOptions;
 import org.omeroilastik.image.io.NdImage;
+import org.omeroilastik.testing.Comparison;
 
 /**
  * Every pixel classification and autocontext case of cases.json, run blockwise (small blocks, so
@@ -35,7 +36,7 @@ class PixelClassificationConformanceTest {
         RunOptions small = RunOptions.defaults().withBlock2d(48).withThreads(2);
         NdImage out = Runs.run(project, input, dataset, axes, ExportSource.parse(export).orElseThrow(), small, dir.resolve("out.h5"));
         assertEquals(outAxes, out.descriptor().axes().keys());
-        Runs.Comparison c = Runs.Comparison.of(Runs.expected(expected), Runs.values(out));
+        Comparison c = Comparison.of(Runs.expected(expected), Runs.values(out), (int) out.descriptor().channels());
         System.out.println(id + " " + export + ": " + c);
         assertTrue(c.withinIlastikCross(), id + ": " + c);
         if (bitIdentical) {
