@@ -25,6 +25,6 @@ if [ -z "$launcher" ]; then
   launcher=$(ls "$install"/plugins/org.eclipse.equinox.launcher_*.jar | head -n 1)
 fi
 # JavaCPP binds the HDF5 natives to the requesting bundle's class loader (Runtime.loadLibrary0).
-vm_args=(--enable-native-access=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED
+vm_args=(-Domero.ilastik.home="$ROOT" --enable-native-access=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED
          -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Xmx"${OMERO_ILASTIK_HEAP:-4g}")
 exec "$JAVA_HOME/bin/java" "${vm_args[@]}" -jar "$launcher" -nosplash "${equinox_args[@]}" "$@"

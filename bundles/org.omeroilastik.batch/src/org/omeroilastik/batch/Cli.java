@@ -14,6 +14,7 @@ public final class Cli {
         add(new InspectCommand(services));
         add(new RunCommand(services));
         add(new DemoCommand(services));
+        add(new BenchCommand(services));
     }
 
     private void add(Command c) {

@@ -64,7 +64,7 @@ public final class PixelFeatures {
             boolean twoD = spec.twoD(s, nz);
             GaussianKernel pre = kernel(0, presmooth, FeatureSpec.PRESMOOTHING_WINDOW);
             for (Volume input : channels) {
-                Volume p = smooth(input, pre, twoD);
+                Passes p = new Passes(smooth(input, pre, twoD));
                 for (int f = 0; f < nf; f++) {
                     if (spec.selected()[f][s]) {
                         results.get(f).get(s).addAll(feature(spec.ids().get(f), p, sigma, twoD, new Crop(coreOffset, coreShape)));
@@ -89,7 +89,51 @@ public final class PixelFeatures {
         return SeparableConvolution.separable(v, k, k, twoD ? null : k);
     }
 
-    private Volume conv(Volume v, GaussianKernel kx, GaussianKernel ky, GaussianKernel kz, boolean twoD) {
+    /**
+     * The presmoothed data of one (scale, channel) and the x and x-then-y passes already computed on
+     * it: features of one scale share most of their passes (the Hessian's are the Laplacian's and the
+     * gradient's), and each pass is computed once. Results handed out are never modified.
+     */
+    private static final class Passes {
+        private final Volume p;
+        private final Map<GaussianKernel, Volume> x = new java.util.IdentityHashMap<>();
+        private final Map<GaussianKernel, Map<GaussianKernel, Volume>> xy = new java.util.IdentityHashMap<>();
+
+        Passes(Volume p) {
+            this.p = p;
+        }
+
+        Volume x(GaussianKernel kx) {
+            return x.computeIfAbsent(kx, k -> {
+                Volume out = p.likeThis();
+                SeparableConvolution.convolve(p, out, 2, k);
+                return out;
+            });
+        }
+
+        Volume xy(GaussianKernel kx, GaussianKernel ky) {
+            return xy.computeIfAbsent(kx, k -> new java.util.IdentityHashMap<>()).computeIfAbsent(ky, k -> {
+                Volume in = x(kx);
+                Volume out = in.likeThis();
+                SeparableConvolution.convolve(in, out, 1, k);
+                return out;
+            });
+        }
+    }
+
+    /** kx along x, then ky along y, then (3D) kz along z, reusing passes already computed. */
+    private static Volume conv(Passes p, GaussianKernel kx, GaussianKernel ky, GaussianKernel kz, boolean twoD) {
+        Volume xy = p.xy(kx, ky);
+        if (twoD) {
+            return xy;
+        }
+        Volume out = xy.likeThis();
+        SeparableConvolution.convolve(xy, out, 0, kz);
+        return out;
+    }
+
+    /** Convolution of a fresh (not cached) volume. */
+    private static Volume conv(Volume v, GaussianKernel kx, GaussianKernel ky, GaussianKernel kz, boolean twoD) {
         return SeparableConvolution.separable(v, kx, ky, twoD ? null : kz);
     }
 
@@ -104,7 +148,7 @@ public final class PixelFeatures {
      * The channels of one feature of one input channel, computed on the presmoothed data {@code p}
      * and cropped to the core (tensor components before their eigenvalues, to solve only the core).
      */
-    private List<Volume> feature(FeatureId id, Volume p, double sigma, boolean twoD, Crop crop) {
+    private List<Volume> feature(FeatureId id, Passes p, double sigma, boolean twoD, Crop crop) {
         float w = FeatureSpec.FEATURE_WINDOW;
         GaussianKernel g0 = kernel(0, sigma, w);
         switch (id) {
@@ -114,12 +158,14 @@ public final class PixelFeatures {
                 GaussianKernel g0b = kernel(0, sigma * 0.66, w);
                 Volume a = conv(p, g0, g0, g0, twoD);
                 Volume b = conv(p, g0b, g0b, g0b, twoD);
+                Volume dog = a.likeThis();
                 float[] ad = a.data();
                 float[] bd = b.data();
+                float[] od = dog.data();
                 for (int i = 0; i < ad.length; i++) {
-                    ad[i] = ad[i] - bd[i];
+                    od[i] = ad[i] - bd[i];
                 }
-                return List.of(crop.of(a));
+                return List.of(crop.of(dog));
             }
             case LaplacianOfGaussian:
             case GaussianGradientMagnitude: {
@@ -127,20 +173,22 @@ public final class PixelFeatures {
                 GaussianKernel d = kernel(laplacian ? 2 : 1, sigma, w);
                 Volume x = conv(p, d, g0, g0, twoD);
                 Volume y = conv(p, g0, d, g0, twoD);
+                Volume result = x.likeThis();
                 float[] xd = x.data();
                 float[] yd = y.data();
+                float[] rd = result.data();
                 if (twoD) {
                     for (int i = 0; i < xd.length; i++) {
-                        xd[i] = laplacian ? yd[i] + xd[i] : (float) Math.sqrt(yd[i] * yd[i] + xd[i] * xd[i]);
+                        rd[i] = laplacian ? yd[i] + xd[i] : (float) Math.sqrt(yd[i] * yd[i] + xd[i] * xd[i]);
                     }
                 } else {
                     float[] zd = conv(p, g0, g0, d, false).data();
                     for (int i = 0; i < xd.length; i++) {
-                        xd[i] = laplacian ? xd[i] + yd[i] + zd[i]
+                        rd[i] = laplacian ? xd[i] + yd[i] + zd[i]
                                 : (float) Math.sqrt(xd[i] * xd[i] + yd[i] * yd[i] + zd[i] * zd[i]);
                     }
                 }
-                return List.of(crop.of(x));
+                return List.of(crop.of(result));
             }
             case StructureTensorEigenvalues:
                 return structureTensor(p, sigma, twoD, crop);
@@ -152,7 +200,7 @@ public final class PixelFeatures {
     }
 
     /** fastfilters' structure tensor with ilastik's swapped scales: gradient at σ/2, smoothing at σ. */
-    private List<Volume> structureTensor(Volume p, double sigma, boolean twoD, Crop c) {
+    private List<Volume> structureTensor(Passes p, double sigma, boolean twoD, Crop c) {
         float w = FeatureSpec.FEATURE_WINDOW;
         double inner = sigma / 2;
         GaussianKernel s0 = kernel(0, inner, w);
@@ -176,7 +224,7 @@ public final class PixelFeatures {
         return eigen3d(xx, xy, xz, yy, yz, zz);
     }
 
-    private List<Volume> hessian(Volume p, double sigma, boolean twoD, Crop c) {
+    private List<Volume> hessian(Passes p, double sigma, boolean twoD, Crop c) {
         float w = FeatureSpec.FEATURE_WINDOW;
         GaussianKernel g0 = kernel(0, sigma, w);
         GaussianKernel g1 = kernel(1, sigma, w);

@@ -43,19 +43,24 @@ public final class SeparableConvolution {
             for (int i = -r; i < nx + r; i++) {
                 line[i + r] = in[base + reflect(i, nx)];
             }
+            // k outer, pixels inner: the same operations per pixel in the same order, but a loop the JIT vectorises.
+            float c0 = c[0];
             for (int i = 0; i < nx; i++) {
-                int p = i + r;
-                float acc = c[0] * line[p];
+                out[base + i] = c0 * line[i + r];
+            }
+            for (int k = 1; k <= r; k++) {
+                float ck = c[k];
+                int plus = r + k;
+                int minus = r - k;
                 if (sym) {
-                    for (int k = 1; k <= r; k++) {
-                        acc = Math.fma(line[p + k] + line[p - k], c[k], acc);
+                    for (int i = 0; i < nx; i++) {
+                        out[base + i] = Math.fma(line[plus + i] + line[minus + i], ck, out[base + i]);
                     }
                 } else {
-                    for (int k = 1; k <= r; k++) {
-                        acc = Math.fma(line[p + k] - line[p - k], c[k], acc);
+                    for (int i = 0; i < nx; i++) {
+                        out[base + i] = Math.fma(line[plus + i] - line[minus + i], ck, out[base + i]);
                     }
                 }
-                out[base + i] = acc;
             }
         }
     }

@@ -19,10 +19,13 @@ public final class DecisionTree {
 
     private final int featureCount;
     private final int classCount;
-    private final int[] column;
-    private final double[] threshold;
-    private final int[] left;
-    private final int[] right;
+    /**
+     * Interior node n packed at 4n: feature column, threshold bits, left child, right child. The
+     * threshold is the smallest float not below vigra's double threshold: for any float x, x &lt; t in
+     * double exactly when x &lt; that float, so the walk compares floats. Children ≥ 0 are interior
+     * nodes, negative ones leaves.
+     */
+    private final int[] nodes;
     /** Leaf class probabilities, classCount per leaf. */
     private final double[] leafProbabilities;
     private final int rootRef;
@@ -73,16 +76,13 @@ public final class DecisionTree {
             }
         }
         int n = interiorOffsets.size();
-        column = new int[n];
-        threshold = new double[n];
-        left = new int[n];
-        right = new int[n];
+        nodes = new int[4 * n];
         for (int i = 0; i < n; i++) {
             int node = interiorOffsets.get(i);
-            column[i] = topology[node + 4];
-            threshold[i] = parameters[topology[node + 1] + 1];
-            left[i] = ref(topology[node + 2], interior, leaves);
-            right[i] = ref(topology[node + 3], interior, leaves);
+            nodes[4 * i] = topology[node + 4];
+            nodes[4 * i + 1] = Float.floatToRawIntBits(floatThreshold(parameters[topology[node + 1] + 1]));
+            nodes[4 * i + 2] = ref(topology[node + 2], interior, leaves);
+            nodes[4 * i + 3] = ref(topology[node + 3], interior, leaves);
         }
         leafProbabilities = new double[leafOffsets.size() * classCount];
         for (int i = 0; i < leafOffsets.size(); i++) {
@@ -90,6 +90,12 @@ public final class DecisionTree {
             System.arraycopy(parameters, param + 1, leafProbabilities, i * classCount, classCount);
         }
         rootRef = ref(ROOT, interior, leaves);
+    }
+
+    /** The smallest float ≥ t (NaN stays NaN, so every comparison with it is false as in double). */
+    static float floatThreshold(double t) {
+        float f = (float) t;
+        return f < t ? Math.nextUp(f) : f;
     }
 
     /** Interior nodes as indices ≥ 0, leaves as -(leaf index + 1). */
@@ -119,10 +125,49 @@ public final class DecisionTree {
     /** Index into the leaf probabilities of the leaf {@code row[offset..]} reaches; go left when x &lt; threshold. */
     int leaf(float[] row, int offset) {
         int n = rootRef;
+        int[] t = nodes;
         while (n >= 0) {
-            n = row[offset + column[n]] < threshold[n] ? left[n] : right[n];
+            int b = n << 2;
+            n = t[b + 2 + (row[offset + t[b]] < Float.intBitsToFloat(t[b + 1]) ? 0 : 1)];
         }
         return (-n - 1) * classCount;
+    }
+
+    /**
+     * The leaves four rows reach (rows at offsets o0..o3 of {@code x}), walked together so that the
+     * processor overlaps their memory accesses; written to {@code leaves[at..at+3]}.
+     */
+    void leaves4(float[] x, int o0, int o1, int o2, int o3, int[] leaves, int at) {
+        int[] t = nodes;
+        int n0 = rootRef, n1 = rootRef, n2 = rootRef, n3 = rootRef;
+        while ((n0 | n1 | n2 | n3) >= 0) {
+            int b0 = n0 << 2, b1 = n1 << 2, b2 = n2 << 2, b3 = n3 << 2;
+            n0 = t[b0 + 2 + (x[o0 + t[b0]] < Float.intBitsToFloat(t[b0 + 1]) ? 0 : 1)];
+            n1 = t[b1 + 2 + (x[o1 + t[b1]] < Float.intBitsToFloat(t[b1 + 1]) ? 0 : 1)];
+            n2 = t[b2 + 2 + (x[o2 + t[b2]] < Float.intBitsToFloat(t[b2 + 1]) ? 0 : 1)];
+            n3 = t[b3 + 2 + (x[o3 + t[b3]] < Float.intBitsToFloat(t[b3 + 1]) ? 0 : 1)];
+        }
+        // Some walks ended earlier; finish the others one by one.
+        while (n0 >= 0) {
+            int b = n0 << 2;
+            n0 = t[b + 2 + (x[o0 + t[b]] < Float.intBitsToFloat(t[b + 1]) ? 0 : 1)];
+        }
+        while (n1 >= 0) {
+            int b = n1 << 2;
+            n1 = t[b + 2 + (x[o1 + t[b]] < Float.intBitsToFloat(t[b + 1]) ? 0 : 1)];
+        }
+        while (n2 >= 0) {
+            int b = n2 << 2;
+            n2 = t[b + 2 + (x[o2 + t[b]] < Float.intBitsToFloat(t[b + 1]) ? 0 : 1)];
+        }
+        while (n3 >= 0) {
+            int b = n3 << 2;
+            n3 = t[b + 2 + (x[o3 + t[b]] < Float.intBitsToFloat(t[b + 1]) ? 0 : 1)];
+        }
+        leaves[at] = (-n0 - 1) * classCount;
+        leaves[at + 1] = (-n1 - 1) * classCount;
+        leaves[at + 2] = (-n2 - 1) * classCount;
+        leaves[at + 3] = (-n3 - 1) * classCount;
     }
 
     double leafProbability(int leafIndex, int classIndex) {

@@ -50,21 +50,27 @@ public final class ForestEnsemble {
      * {@code out} (classCount values each). {@code scratch} must hold classCount floats; nothing is allocated.
      */
     public void predict(float[] x, int rows, float[] out, float[] scratch) {
-        for (int r = 0; r < rows; r++) {
-            int o = r * classes;
-            for (int f = 0; f < forests.size(); f++) {
-                RandomForest forest = forests.get(f);
-                forest.predict(x, r * features, scratch);
-                float n = forest.treeCount();
-                for (int l = 0; l < classes; l++) {
-                    float v = n * scratch[l];
-                    out[o + l] = f == 0 ? v : out[o + l] + v;
-                }
+        predict(x, rows, out, new float[rows * classes], new double[rows], new int[rows]);
+    }
+
+    /**
+     * As {@link #predict(float[], int, float[], float[])} with caller-owned buffers: {@code forestOut}
+     * (rows × classes floats), {@code totals} (rows doubles) and {@code leaves} (rows ints), so repeated
+     * calls allocate nothing.
+     */
+    public void predict(float[] x, int rows, float[] out, float[] forestOut, double[] totals, int[] leaves) {
+        for (int f = 0; f < forests.size(); f++) {
+            RandomForest forest = forests.get(f);
+            forest.predictRows(x, rows, forestOut, totals, leaves);
+            float n = forest.treeCount();
+            for (int i = 0; i < rows * classes; i++) {
+                float v = n * forestOut[i];
+                out[i] = f == 0 ? v : out[i] + v;
             }
-            float total = totalTrees;
-            for (int l = 0; l < classes; l++) {
-                out[o + l] /= total;
-            }
+        }
+        float total = totalTrees;
+        for (int i = 0; i < rows * classes; i++) {
+            out[i] /= total;
         }
     }
 }

@@ -228,10 +228,10 @@ public final class PixelClassificationRunner {
         return blocks;
     }
 
-    /** Bytes of one 3D block: the cropped feature matrix plus about twelve region-sized temporaries. */
+    /** Bytes of one 3D block: the cropped feature matrix plus about 24 region-sized temporaries (shared passes). */
     private static long blockBytes(int edge, int halo, int features) {
         long core = (long) edge * edge * edge;
         long region = (long) (edge + 2 * halo) * (edge + 2 * halo) * (edge + 2 * halo);
-        return 4L * (features * core + 12 * region);
+        return 4L * (features * core + 24 * region);
     }
 }

@@ -136,7 +136,9 @@ final class PixelPipeline {
         }
         float[] rows = new float[CHUNK * nf];
         float[] result = new float[CHUNK * nc];
-        float[] scratch = new float[nc];
+        float[] forestOut = new float[CHUNK * nc];
+        double[] totals = new double[CHUNK];
+        int[] leaves = new int[CHUNK];
         for (int start = 0; start < n; start += CHUNK) {
             int count = Math.min(CHUNK, n - start);
             for (int i = 0; i < count; i++) {
@@ -145,7 +147,7 @@ final class PixelPipeline {
                     rows[base + f] = columns[f][start + i];
                 }
             }
-            forests.predict(rows, count, result, scratch);
+            forests.predict(rows, count, result, forestOut, totals, leaves);
             for (int i = 0; i < count; i++) {
                 for (int c = 0; c < nc; c++) {
                     outs[c][start + i] = result[i * nc + c];
