@@ -92,10 +92,23 @@ public final class DecisionTree {
         rootRef = ref(ROOT, interior, leaves);
     }
 
-    /** The smallest float ≥ t (NaN stays NaN, so every comparison with it is false as in double). */
+    /**
+     * The smallest float ≥ t, so that for every float x, x &lt; t exactly when x &lt; it. A zero threshold
+     * is stored as −0.0 so that the sign of x − threshold decides the branch for x = ±0 too.
+     */
     static float floatThreshold(double t) {
         float f = (float) t;
-        return f < t ? Math.nextUp(f) : f;
+        f = f < t ? Math.nextUp(f) : f;
+        return f == 0f ? -0f : f;
+    }
+
+    /**
+     * 3 − (1 if x &lt; threshold else 0), without a branch: the sign bit of x − threshold (exact for
+     * floats: x − t is negative exactly when x &lt; t, zero only when equal). Feature rows with NaN are
+     * zeroed by the caller, as vigra does.
+     */
+    private static int childSlot(float x, int thresholdBits) {
+        return 3 - (Float.floatToRawIntBits(x - Float.intBitsToFloat(thresholdBits)) >>> 31);
     }
 
     /** Interior nodes as indices ≥ 0, leaves as -(leaf index + 1). */
@@ -128,7 +141,7 @@ public final class DecisionTree {
         int[] t = nodes;
         while (n >= 0) {
             int b = n << 2;
-            n = t[b + 2 + (row[offset + t[b]] < Float.intBitsToFloat(t[b + 1]) ? 0 : 1)];
+            n = t[b + childSlot(row[offset + t[b]], t[b + 1])];
         }
         return (-n - 1) * classCount;
     }
@@ -142,27 +155,27 @@ public final class DecisionTree {
         int n0 = rootRef, n1 = rootRef, n2 = rootRef, n3 = rootRef;
         while ((n0 | n1 | n2 | n3) >= 0) {
             int b0 = n0 << 2, b1 = n1 << 2, b2 = n2 << 2, b3 = n3 << 2;
-            n0 = t[b0 + 2 + (x[o0 + t[b0]] < Float.intBitsToFloat(t[b0 + 1]) ? 0 : 1)];
-            n1 = t[b1 + 2 + (x[o1 + t[b1]] < Float.intBitsToFloat(t[b1 + 1]) ? 0 : 1)];
-            n2 = t[b2 + 2 + (x[o2 + t[b2]] < Float.intBitsToFloat(t[b2 + 1]) ? 0 : 1)];
-            n3 = t[b3 + 2 + (x[o3 + t[b3]] < Float.intBitsToFloat(t[b3 + 1]) ? 0 : 1)];
+            n0 = t[b0 + childSlot(x[o0 + t[b0]], t[b0 + 1])];
+            n1 = t[b1 + childSlot(x[o1 + t[b1]], t[b1 + 1])];
+            n2 = t[b2 + childSlot(x[o2 + t[b2]], t[b2 + 1])];
+            n3 = t[b3 + childSlot(x[o3 + t[b3]], t[b3 + 1])];
         }
         // Some walks ended earlier; finish the others one by one.
         while (n0 >= 0) {
             int b = n0 << 2;
-            n0 = t[b + 2 + (x[o0 + t[b]] < Float.intBitsToFloat(t[b + 1]) ? 0 : 1)];
+            n0 = t[b + childSlot(x[o0 + t[b]], t[b + 1])];
         }
         while (n1 >= 0) {
             int b = n1 << 2;
-            n1 = t[b + 2 + (x[o1 + t[b]] < Float.intBitsToFloat(t[b + 1]) ? 0 : 1)];
+            n1 = t[b + childSlot(x[o1 + t[b]], t[b + 1])];
         }
         while (n2 >= 0) {
             int b = n2 << 2;
-            n2 = t[b + 2 + (x[o2 + t[b]] < Float.intBitsToFloat(t[b + 1]) ? 0 : 1)];
+            n2 = t[b + childSlot(x[o2 + t[b]], t[b + 1])];
         }
         while (n3 >= 0) {
             int b = n3 << 2;
-            n3 = t[b + 2 + (x[o3 + t[b]] < Float.intBitsToFloat(t[b + 1]) ? 0 : 1)];
+            n3 = t[b + childSlot(x[o3 + t[b]], t[b + 1])];
         }
         leaves[at] = (-n0 - 1) * classCount;
         leaves[at + 1] = (-n1 - 1) * classCount;
