@@ -4,9 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.omeroilastik.ilp.AppletSummary;
 import org.omeroilastik.ilp.FeatureSelection;

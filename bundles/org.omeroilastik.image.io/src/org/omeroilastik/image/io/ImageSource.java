@@ -30,7 +30,7 @@ public record ImageSource(Path file, Optional<String> internalPath, Optional<Axi
 
     /**
      * Parses an input as ilastik's command line takes it: {@code FILE} or {@code FILE.h5/DATASET}
-     * (also .hdf5, .hdf, .ilp, .n5-free HDF5 names). An existing file wins over a dataset split.
+     * (also .hdf5, .hdf and .ilp). An existing file wins over a dataset split.
      */
     public static ImageSource parse(String spec) {
         Path whole = Path.of(spec);
