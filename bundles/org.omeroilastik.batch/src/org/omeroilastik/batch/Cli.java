@@ -15,6 +15,8 @@ public final class Cli {
         add(new RunCommand(services));
         add(new DemoCommand(services));
         add(new BenchCommand(services));
+        add(new ImportCommand(services));
+        add(new BrowseCommand(services));
     }
 
     private void add(Command c) {

@@ -1,0 +1,2 @@
+/** The registry of repository providers. */
+package org.omeroilastik.internal.repository;

@@ -1,0 +1,43 @@
+package org.omeroilastik.repository;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.omeroilastik.model.repository.Dataset;
+import org.omeroilastik.model.repository.Image;
+import org.omeroilastik.model.repository.Plate;
+import org.omeroilastik.model.repository.Project;
+import org.omeroilastik.model.repository.Screen;
+import org.omeroilastik.model.repository.Well;
+
+/** The hierarchy, as omero-gateway's BrowseFacility offers it. Lists are in id order. */
+public interface Browse {
+
+    List<Project> projects() throws RepositoryException;
+
+    List<Dataset> datasets(long projectId) throws RepositoryException;
+
+    /** Datasets in no project. */
+    List<Dataset> orphanedDatasets() throws RepositoryException;
+
+    /** The images of a dataset, without derived images (results written from other images). */
+    List<Image> images(long datasetId) throws RepositoryException;
+
+    /** Images in no dataset and no well. */
+    List<Image> orphanedImages() throws RepositoryException;
+
+    List<Screen> screens() throws RepositoryException;
+
+    List<Plate> plates(long screenId) throws RepositoryException;
+
+    List<Well> wells(long plateId) throws RepositoryException;
+
+    Image image(long id) throws RepositoryException;
+
+    Dataset dataset(long id) throws RepositoryException;
+
+    /** The image a derived image was written from. */
+    Optional<Long> derivedFrom(long imageId) throws RepositoryException;
+
+    Counts counts(long imageId) throws RepositoryException;
+}

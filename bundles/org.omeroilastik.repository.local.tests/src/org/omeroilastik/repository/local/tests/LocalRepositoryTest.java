@@ -1,0 +1,111 @@
+package org.omeroilastik.repository.local.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.omeroilastik.image.io.ImageFormats;
+import org.omeroilastik.image.io.ImageSource;
+import org.omeroilastik.image.io.NdImage;
+import org.omeroilastik.image.io.NdImages;
+import org.omeroilastik.model.repository.Dataset;
+import org.omeroilastik.model.repository.Image;
+import org.omeroilastik.model.repository.Project;
+import org.omeroilastik.repository.Repositories;
+import org.omeroilastik.repository.Repository;
+import org.omeroilastik.repository.RepositoryException;
+import org.omeroilastik.testing.Conformance;
+import org.omeroilastik.testing.Services;
+
+class LocalRepositoryTest {
+
+    @TempDir
+    Path dir;
+
+    private Repository open(boolean create) throws RepositoryException {
+        return Services.get(Repositories.class).open("local:" + dir.resolve("repo"), create);
+    }
+
+    @Test
+    void importsBrowsesAndReadsBackWithStableIds() throws Exception {
+        long imageId;
+        try (Repository repo = open(true)) {
+            Project p = repo.dataManager().createProject("Cells", "");
+            Dataset d = repo.dataManager().createDataset("Batch", "", Optional.of(p.id()));
+            Image img = repo.dataManager().importImage(d.id(), ImageSource.of(Conformance.file("pixel/api-2d-3ch/Data_3channel.png")), "rgb");
+            imageId = img.id();
+            assertEquals("yxc", img.pixels().axes().keys());
+        }
+        try (Repository repo = open(false)) {
+            assertEquals(List.of("Cells"), repo.browse().projects().stream().map(Project::name).toList());
+            long datasetId = repo.browse().datasets(repo.browse().projects().get(0).id()).get(0).id();
+            assertEquals(List.of(imageId), repo.browse().images(datasetId).stream().map(Image::id).toList());
+            assertEquals(List.of(), repo.browse().orphanedImages());
+            // A tile read through RawData equals the same box of the original file.
+            NdImage tile = repo.rawData().read(imageId, new long[] {10, 20, 0}, new long[] {16, 8, 3});
+            NdImage original = Services.get(ImageFormats.class).read(ImageSource.of(Conformance.file("pixel/api-2d-3ch/Data_3channel.png")));
+            assertArrayEquals((byte[]) NdImages.toArray(NdImages.crop(original, new long[] {10, 20, 0}, new long[] {16, 8, 3})),
+                    (byte[]) NdImages.toArray(tile));
+        }
+    }
+
+    @Test
+    void concurrentImportsAreAllLinkedWithDistinctIds() throws Exception {
+        long datasetId;
+        try (Repository repo = open(true)) {
+            datasetId = repo.dataManager().createDataset("Many", "", Optional.empty()).id();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<Long>> ids = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            ids.add(pool.submit(() -> {
+                try (Repository repo = open(false)) {
+                    return repo.dataManager().importImage(datasetId, ImageSource.of(Conformance.file("pixel/api-2d-1ch/Data_1channel.png")), "x").id();
+                }
+            }));
+        }
+        List<Long> got = new ArrayList<>();
+        for (Future<Long> f : ids) {
+            got.add(f.get());
+        }
+        pool.shutdown();
+        assertEquals(8, got.stream().distinct().count());
+        try (Repository repo = open(false)) {
+            assertEquals(8, repo.browse().images(datasetId).size());
+            assertEquals(List.of(datasetId), repo.browse().orphanedDatasets().stream().map(Dataset::id).toList());
+        }
+    }
+
+    @Test
+    void refusesMissingAndForeignFoldersAndBadImports() throws Exception {
+        RepositoryException missing = assertThrows(RepositoryException.class, () -> open(false));
+        assertTrue(missing.getMessage().contains("no local repository"), missing.getMessage());
+        Files.createDirectories(dir.resolve("repo"));
+        Files.writeString(dir.resolve("repo/notes.txt"), "mine");
+        RepositoryException foreign = assertThrows(RepositoryException.class, () -> open(true));
+        assertTrue(foreign.getMessage().contains("not empty"), foreign.getMessage());
+        Files.delete(dir.resolve("repo/notes.txt"));
+        try (Repository repo = open(true)) {
+            long d = repo.dataManager().createDataset("D", "", Optional.empty()).id();
+            Path bogus = dir.resolve("bogus.png");
+            Files.writeString(bogus, "not a png");
+            RepositoryException bad = assertThrows(RepositoryException.class, () -> repo.dataManager().importImage(d, ImageSource.of(bogus), "b"));
+            assertTrue(bad.getMessage().contains("bogus.png"), bad.getMessage());
+            // Nothing half-imported is visible.
+            assertEquals(0, repo.browse().images(d).size());
+            assertEquals(List.of(), repo.browse().orphanedImages());
+        }
+    }
+}

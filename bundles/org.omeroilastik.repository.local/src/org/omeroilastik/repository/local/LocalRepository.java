@@ -1,0 +1,474 @@
+package org.omeroilastik.repository.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+
+import org.omeroilastik.image.io.ImageFormat;
+import org.omeroilastik.image.io.ImageFormats;
+import org.omeroilastik.image.io.ImageIoException;
+import org.omeroilastik.image.io.ImageSource;
+import org.omeroilastik.image.io.ImageTarget;
+import org.omeroilastik.image.io.NdImage;
+import org.omeroilastik.model.AxisOrder;
+import org.omeroilastik.model.ImageDescriptor;
+import org.omeroilastik.model.PixelType;
+import org.omeroilastik.model.repository.Dataset;
+import org.omeroilastik.model.repository.Image;
+import org.omeroilastik.model.repository.Plate;
+import org.omeroilastik.model.repository.Project;
+import org.omeroilastik.model.repository.Screen;
+import org.omeroilastik.model.repository.Well;
+import org.omeroilastik.repository.Browse;
+import org.omeroilastik.repository.Counts;
+import org.omeroilastik.repository.DataManager;
+import org.omeroilastik.repository.RawData;
+import org.omeroilastik.repository.Repository;
+import org.omeroilastik.repository.RepositoryException;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+
+/**
+ * A local repository folder. Records are small JSON files under {@code objects/} and
+ * {@code images/ID/image.json}; pixels are ilastik HDF5 ({@code images/ID/pixels.h5}, dataset
+ * {@code data} with axistags). Every change happens under an exclusive lock on {@code .lock} (also
+ * against other processes) and every file is written to a temporary name and renamed, so readers
+ * never see a half-written record and a crash leaves no partial object.
+ */
+public final class LocalRepository implements Repository, Browse, RawData, DataManager {
+    static final String FORMAT = "omero-ilastik-local";
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    /** One in-process lock per folder: FileLock guards against other processes only. */
+    private static final Map<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+
+    private final Path root;
+    private final ImageFormats formats;
+
+    private LocalRepository(Path root, ImageFormats formats) {
+        this.root = root;
+        this.formats = formats;
+    }
+
+    static LocalRepository open(Path dir, boolean create, ImageFormats formats) throws RepositoryException {
+        Path root = dir.toAbsolutePath().normalize();
+        Path meta = root.resolve("repository.json");
+        try {
+            if (!Files.isRegularFile(meta)) {
+                if (!create) {
+                    throw new RepositoryException(root + ": no local repository here (repository.json is missing)");
+                }
+                if (Files.isDirectory(root)) {
+                    try (Stream<Path> s = Files.list(root)) {
+                        if (s.findAny().isPresent()) {
+                            throw new RepositoryException(root + ": not empty and not a local repository; choose an empty folder");
+                        }
+                    }
+                }
+                Files.createDirectories(root.resolve("objects"));
+                Files.createDirectories(root.resolve("images"));
+                JsonObject o = new JsonObject();
+                o.addProperty("format", FORMAT);
+                o.addProperty("version", 1);
+                o.addProperty("nextId", 1);
+                writeAtomically(meta, GSON.toJson(o));
+            }
+            JsonObject o = GSON.fromJson(Files.readString(meta), JsonObject.class);
+            if (o == null || !FORMAT.equals(o.has("format") ? o.get("format").getAsString() : null)) {
+                throw new RepositoryException(meta + ": not an omero-ilastik local repository");
+            }
+        } catch (IOException e) {
+            throw e instanceof RepositoryException re ? re : new RepositoryException(root + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new RepositoryException(meta + ": corrupt repository record: " + e.getMessage(), e);
+        }
+        return new LocalRepository(root, formats);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public String location() {
+        return "local:" + root;
+    }
+
+    @Override
+    public Browse browse() {
+        return this;
+    }
+
+    @Override
+    public RawData rawData() {
+        return this;
+    }
+
+    @Override
+    public DataManager dataManager() {
+        return this;
+    }
+
+    @Override
+    public void close() {
+        // Nothing is held open between calls.
+    }
+
+    // ---- records --------------------------------------------------------------------------------
+
+    record ProjectRecord(long id, String name, String description, List<Long> datasets) {
+    }
+
+    record DatasetRecord(long id, String name, String description, List<Long> images) {
+    }
+
+    record ScreenRecord(long id, String name, String description, List<Long> plates) {
+    }
+
+    record PlateRecord(long id, String name, int rows, int columns, List<Long> wells) {
+    }
+
+    record WellRecord(long id, int row, int column, List<Long> fields) {
+    }
+
+    record ImageRecord(long id, String name, String axes, long[] shape, String pixelType, String file, String dataset,
+            Long derivedFrom, String importedFrom) {
+    }
+
+    private Path object(String kind, long id) {
+        return root.resolve("objects").resolve(kind + "-" + id + ".json");
+    }
+
+    private Path imageDir(long id) {
+        return root.resolve("images").resolve(Long.toString(id));
+    }
+
+    private <T> T read(Path file, Class<T> type, String what) throws RepositoryException {
+        if (!Files.isRegularFile(file)) {
+            throw new RepositoryException(location() + ": no " + what);
+        }
+        try {
+            return GSON.fromJson(Files.readString(file), type);
+        } catch (IOException | RuntimeException e) {
+            throw new RepositoryException(file + ": unreadable record: " + e.getMessage(), e);
+        }
+    }
+
+    private <T> List<T> all(String kind, Class<T> type) throws RepositoryException {
+        try (Stream<Path> s = Files.list(root.resolve("objects"))) {
+            List<Path> files = s.filter(p -> p.getFileName().toString().startsWith(kind + "-") && p.toString().endsWith(".json"))
+                    .sorted(Comparator.comparingLong(LocalRepository::idOf)).toList();
+            List<T> out = new ArrayList<>();
+            for (Path p : files) {
+                out.add(read(p, type, kind));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new RepositoryException(location() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long idOf(Path p) {
+        String n = p.getFileName().toString();
+        return Long.parseLong(n.substring(n.indexOf('-') + 1, n.length() - 5));
+    }
+
+    private List<ImageRecord> allImages() throws RepositoryException {
+        try (Stream<Path> s = Files.list(root.resolve("images"))) {
+            List<Path> dirs = s.filter(p -> Files.isRegularFile(p.resolve("image.json")))
+                    .sorted(Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString()))).toList();
+            List<ImageRecord> out = new ArrayList<>();
+            for (Path d : dirs) {
+                out.add(read(d.resolve("image.json"), ImageRecord.class, "image"));
+            }
+            return out;
+        } catch (IOException | NumberFormatException e) {
+            throw new RepositoryException(location() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Image toImage(ImageRecord r) {
+        return new Image(r.id(), r.name(), new ImageDescriptor(AxisOrder.of(r.axes()), r.shape(), PixelType.ofNumpyName(r.pixelType())));
+    }
+
+    // ---- Browse -----------------------------------------------------------------------------------
+
+    @Override
+    public List<Project> projects() throws RepositoryException {
+        return all("project", ProjectRecord.class).stream().map(r -> new Project(r.id(), r.name(), r.description())).toList();
+    }
+
+    @Override
+    public List<Dataset> datasets(long projectId) throws RepositoryException {
+        ProjectRecord p = read(object("project", projectId), ProjectRecord.class, "project " + projectId);
+        List<Dataset> out = new ArrayList<>();
+        for (long id : p.datasets()) {
+            out.add(dataset(id));
+        }
+        return out;
+    }
+
+    @Override
+    public List<Dataset> orphanedDatasets() throws RepositoryException {
+        Set<Long> linked = new HashSet<>();
+        for (ProjectRecord p : all("project", ProjectRecord.class)) {
+            linked.addAll(p.datasets());
+        }
+        return all("dataset", DatasetRecord.class).stream().filter(d -> !linked.contains(d.id()))
+                .map(d -> new Dataset(d.id(), d.name(), d.description())).toList();
+    }
+
+    @Override
+    public Dataset dataset(long id) throws RepositoryException {
+        DatasetRecord d = read(object("dataset", id), DatasetRecord.class, "dataset " + id);
+        return new Dataset(d.id(), d.name(), d.description());
+    }
+
+    @Override
+    public List<Image> images(long datasetId) throws RepositoryException {
+        DatasetRecord d = read(object("dataset", datasetId), DatasetRecord.class, "dataset " + datasetId);
+        List<Image> out = new ArrayList<>();
+        for (long id : d.images()) {
+            out.add(image(id));
+        }
+        return out;
+    }
+
+    @Override
+    public List<Image> orphanedImages() throws RepositoryException {
+        Set<Long> linked = new HashSet<>();
+        for (DatasetRecord d : all("dataset", DatasetRecord.class)) {
+            linked.addAll(d.images());
+        }
+        for (WellRecord w : all("well", WellRecord.class)) {
+            linked.addAll(w.fields());
+        }
+        return allImages().stream().filter(r -> !linked.contains(r.id()) && r.derivedFrom() == null).map(LocalRepository::toImage).toList();
+    }
+
+    @Override
+    public List<Screen> screens() throws RepositoryException {
+        return all("screen", ScreenRecord.class).stream().map(r -> new Screen(r.id(), r.name(), r.description())).toList();
+    }
+
+    @Override
+    public List<Plate> plates(long screenId) throws RepositoryException {
+        ScreenRecord s = read(object("screen", screenId), ScreenRecord.class, "screen " + screenId);
+        List<Plate> out = new ArrayList<>();
+        for (long id : s.plates()) {
+            PlateRecord p = read(object("plate", id), PlateRecord.class, "plate " + id);
+            out.add(new Plate(p.id(), p.name(), p.rows(), p.columns()));
+        }
+        return out;
+    }
+
+    @Override
+    public List<Well> wells(long plateId) throws RepositoryException {
+        PlateRecord p = read(object("plate", plateId), PlateRecord.class, "plate " + plateId);
+        List<Well> out = new ArrayList<>();
+        for (long id : p.wells()) {
+            WellRecord w = read(object("well", id), WellRecord.class, "well " + id);
+            out.add(new Well(w.id(), w.row(), w.column(), w.fields()));
+        }
+        return out;
+    }
+
+    @Override
+    public Image image(long id) throws RepositoryException {
+        return toImage(imageRecord(id));
+    }
+
+    private ImageRecord imageRecord(long id) throws RepositoryException {
+        return read(imageDir(id).resolve("image.json"), ImageRecord.class, "image " + id);
+    }
+
+    @Override
+    public Optional<Long> derivedFrom(long imageId) throws RepositoryException {
+        return Optional.ofNullable(imageRecord(imageId).derivedFrom());
+    }
+
+    @Override
+    public Counts counts(long imageId) throws RepositoryException {
+        int derived = 0;
+        for (ImageRecord r : allImages()) {
+            derived += r.derivedFrom() != null && r.derivedFrom() == imageId ? 1 : 0;
+        }
+        return new Counts(0, 0, 0, derived, 0);
+    }
+
+    // ---- RawData ---------------------------------------------------------------------------------------
+
+    @Override
+    public ImageDescriptor pixels(long imageId) throws RepositoryException {
+        return image(imageId).pixels();
+    }
+
+    @Override
+    public NdImage read(long imageId, long[] offset, long[] count) throws RepositoryException {
+        ImageSource source = localSource(imageId).orElseThrow();
+        try {
+            return formats.byId("hdf5").orElseThrow().readRegion(source, offset, count);
+        } catch (ImageIoException e) {
+            throw new RepositoryException(location() + ": image " + imageId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<ImageSource> localSource(long imageId) throws RepositoryException {
+        ImageRecord r = imageRecord(imageId);
+        return Optional.of(new ImageSource(imageDir(imageId).resolve(r.file()), Optional.of(r.dataset()), Optional.of(AxisOrder.of(r.axes()))));
+    }
+
+    // ---- DataManager --------------------------------------------------------------------------------
+
+    @Override
+    public Project createProject(String name, String description) throws RepositoryException {
+        return locked(() -> {
+            long id = nextId();
+            write(object("project", id), new ProjectRecord(id, name, description == null ? "" : description, List.of()));
+            return new Project(id, name, description);
+        });
+    }
+
+    @Override
+    public Dataset createDataset(String name, String description, Optional<Long> projectId) throws RepositoryException {
+        return locked(() -> {
+            ProjectRecord project = null;
+            if (projectId.isPresent()) {
+                project = read(object("project", projectId.get()), ProjectRecord.class, "project " + projectId.get());
+            }
+            long id = nextId();
+            write(object("dataset", id), new DatasetRecord(id, name, description == null ? "" : description, List.of()));
+            if (project != null) {
+                List<Long> ds = new ArrayList<>(project.datasets());
+                ds.add(id);
+                write(object("project", project.id()), new ProjectRecord(project.id(), project.name(), project.description(), ds));
+            }
+            return new Dataset(id, name, description);
+        });
+    }
+
+    @Override
+    public Image importImage(long datasetId, ImageSource source, String name) throws RepositoryException {
+        return locked(() -> {
+            DatasetRecord d = read(object("dataset", datasetId), DatasetRecord.class, "dataset " + datasetId);
+            ImageFormat in = formats.forFile(source.file())
+                    .orElseThrow(() -> new RepositoryException(source.file() + ": unsupported image file type"));
+            NdImage image;
+            try {
+                image = in.read(source);
+            } catch (ImageIoException e) {
+                throw new RepositoryException(e.getMessage(), e);
+            }
+            long id = nextId();
+            Path dir = imageDir(id);
+            Path staging = root.resolve("images").resolve(".import-" + id);
+            try {
+                deleteTree(staging);
+                Files.createDirectories(staging);
+                formats.byId("hdf5").orElseThrow().write(image, new ImageTarget(staging.resolve("pixels.h5"), "data", 4));
+                ImageDescriptor px = image.descriptor();
+                ImageRecord r = new ImageRecord(id, name, px.axes().keys(), px.shape(), px.pixelType().numpyName(), "pixels.h5", "data",
+                        null, source.describe());
+                writeAtomically(staging.resolve("image.json"), GSON.toJson(r));
+                // The image appears whole or not at all: its folder is renamed into place, then linked.
+                Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                try {
+                    deleteTree(staging);
+                } catch (IOException ignored) {
+                    // best effort; a stale .import-ID folder is ignored by readers
+                }
+                throw new RepositoryException(location() + ": cannot import " + source.describe() + ": " + e.getMessage(), e);
+            }
+            List<Long> images = new ArrayList<>(d.images());
+            images.add(id);
+            write(object("dataset", datasetId), new DatasetRecord(d.id(), d.name(), d.description(), images));
+            return image(id);
+        });
+    }
+
+    // ---- locking and atomic writes -----------------------------------------------------------------------
+
+    private interface Action<T> {
+        T run() throws RepositoryException;
+    }
+
+    private <T> T locked(Action<T> action) throws RepositoryException {
+        ReentrantLock jvmLock = LOCKS.computeIfAbsent(root, k -> new ReentrantLock());
+        jvmLock.lock();
+        try (FileChannel ch = FileChannel.open(root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = ch.lock()) {
+            return action.run();
+        } catch (IOException e) {
+            throw e instanceof RepositoryException re ? re : new RepositoryException(location() + ": " + e.getMessage(), e);
+        } finally {
+            jvmLock.unlock();
+        }
+    }
+
+    private long nextId() throws RepositoryException {
+        Path meta = root.resolve("repository.json");
+        try {
+            JsonObject o = GSON.fromJson(Files.readString(meta), JsonObject.class);
+            long id = o.get("nextId").getAsLong();
+            o.addProperty("nextId", id + 1);
+            writeAtomically(meta, GSON.toJson(o));
+            return id;
+        } catch (IOException e) {
+            throw new RepositoryException(meta + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void write(Path file, Object record) throws RepositoryException {
+        try {
+            writeAtomically(file, GSON.toJson(record));
+        } catch (IOException e) {
+            throw new RepositoryException(file + ": cannot write: " + e.getMessage(), e);
+        }
+    }
+
+    static void writeAtomically(Path file, String text) throws IOException {
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            ch.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+            ch.force(true);
+        }
+        try {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}
