@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark: a 3D pixel classification project (the corpus's api-3d) over a synthetic 237×512×512
-# uint8 z-stack, our engine (./omero-ilastik run, 2 GiB heap) against vigra's own filters and forests
+# uint8 z-stack: our engine (./omero-ilastik run, 2 GiB heap) against vigra on ilastik's schedule
 # from Debian's python3-vigra on the same machine in the same run. Prints wall time, peak memory and
 # the ratio. Needs ../shared/conformance, python3-h5py and python3-vigra.
 #   bench/pixel-classification.sh [PLANES]      (default 237)
@@ -35,5 +35,5 @@ measure() { # label, command...
 echo "input: $STACK ($PLANES x 512 x 512 uint8), project: api-3d (11 feature channels in 3D, 100 trees), $(nproc) cores"
 OMERO_ILASTIK_HEAP=2g measure engine "$ROOT/omero-ilastik" run --project "$PROJECT" \
   --output-filename-format "$WORK/engine_{result_type}" "$STACK/data"
-measure vigra /usr/bin/python3 "$ROOT/bench/vigra_reference.py" "$PROJECT" "$STACK" data "$WORK/vigra_Probabilities.h5"
+measure vigra /usr/bin/python3 "$ROOT/bench/vigra_reference.py" "$PROJECT" "$STACK" data zyx "$WORK/vigra_Probabilities.h5"
 awk -v a="$(cat "$WORK/engine.wall")" -v b="$(cat "$WORK/vigra.wall")" 'BEGIN { printf "ratio engine/vigra wall time: %.2f\n", a / b }'

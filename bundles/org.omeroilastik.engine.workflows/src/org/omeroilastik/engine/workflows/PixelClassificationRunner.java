@@ -149,36 +149,35 @@ public final class PixelClassificationRunner {
 
     private void runBlock(Block b, ImageSource source, ImageFormat format, NdImage whole, ImageDescriptor in, ImageDescriptor out,
             ExportSource export, OutputSink sink) throws IOException {
-        AxisOrder ia = in.axes();
-        long[] offset = new long[ia.size()];
-        long[] count = new long[ia.size()];
-        for (int i = 0; i < ia.size(); i++) {
-            switch (ia.get(i)) {
-                case T -> { offset[i] = b.t; count[i] = 1; }
-                case Z -> { offset[i] = b.region[0]; count[i] = b.region[3]; }
-                case Y -> { offset[i] = b.region[1]; count[i] = b.region[4]; }
-                case X -> { offset[i] = b.region[2]; count[i] = b.region[5]; }
-                case C -> { offset[i] = 0; count[i] = in.channels(); }
-            }
-        }
+        long[][] inBox = box(in.axes(), b.t, b.region, in.channels());
+        long[] offset = inBox[0];
+        long[] count = inBox[1];
         NdImage region = whole != null ? NdImages.crop(whole, offset, count) : format.readRegion(source, offset, count);
         List<Volume> raw = BlockArrays.channels(region);
         int[] core = {b.core[0] - b.region[0], b.core[1] - b.region[1], b.core[2] - b.region[2], b.core[3], b.core[4], b.core[5]};
         Map<ExportSource, List<Volume>> result = pipeline.run(raw, in.pixelType(), core, Set.of(export));
         List<Volume> channels = result.get(export);
         AxisOrder oa = out.axes();
-        long[] oOffset = new long[oa.size()];
-        long[] oCount = new long[oa.size()];
-        for (int i = 0; i < oa.size(); i++) {
-            switch (oa.get(i)) {
-                case T -> { oOffset[i] = b.t; oCount[i] = 1; }
-                case Z -> { oOffset[i] = b.core[0]; oCount[i] = b.core[3]; }
-                case Y -> { oOffset[i] = b.core[1]; oCount[i] = b.core[4]; }
-                case X -> { oOffset[i] = b.core[2]; oCount[i] = b.core[5]; }
-                case C -> { oOffset[i] = 0; oCount[i] = channels.size(); }
+        long[][] outBox = box(oa, b.t, b.core, channels.size());
+        long[] oOffset = outBox[0];
+        long[] oCount = outBox[1];
+        sink.write(oOffset, oCount, BlockArrays.toArray(channels, oa, out.pixelType(), oCount));
+    }
+
+    /** Offset and count, in the order of {@code axes}, of time point t, the box {z, y, x, nz, ny, nx} and all channels. */
+    private static long[][] box(AxisOrder axes, int t, int[] zyx, long channels) {
+        long[] offset = new long[axes.size()];
+        long[] count = new long[axes.size()];
+        for (int i = 0; i < axes.size(); i++) {
+            switch (axes.get(i)) {
+                case T -> { offset[i] = t; count[i] = 1; }
+                case Z -> { offset[i] = zyx[0]; count[i] = zyx[3]; }
+                case Y -> { offset[i] = zyx[1]; count[i] = zyx[4]; }
+                case X -> { offset[i] = zyx[2]; count[i] = zyx[5]; }
+                case C -> { offset[i] = 0; count[i] = channels; }
             }
         }
-        sink.write(oOffset, oCount, BlockArrays.toArray(channels, oa, out.pixelType(), oCount));
+        return new long[][] {offset, count};
     }
 
     /** One unit of work: time point {@code t}, core box and region (core plus halo, clipped) as {z, y, x, nz, ny, nx}. */
