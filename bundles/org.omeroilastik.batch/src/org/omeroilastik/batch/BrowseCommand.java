@@ -111,7 +111,7 @@ final class BrowseCommand implements Command {
         for (Image i : b.images(d.id())) {
             node.getAsJsonArray("children").add(image(b, i));
         }
-        node.add("counts", counts(Counts.NONE));
+        node.add("counts", counts(b.datasetCounts(d.id())));
         return node;
     }
 

@@ -40,4 +40,7 @@ public interface Browse {
     Optional<Long> derivedFrom(long imageId) throws RepositoryException;
 
     Counts counts(long imageId) throws RepositoryException;
+
+    /** What hangs on a dataset (tables, attachments, annotations). */
+    Counts datasetCounts(long datasetId) throws RepositoryException;
 }

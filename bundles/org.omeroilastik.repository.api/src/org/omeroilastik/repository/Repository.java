@@ -12,6 +12,8 @@ public interface Repository extends AutoCloseable {
 
     DataManager dataManager();
 
+    ResultWriter results();
+
     @Override
     void close() throws RepositoryException;
 }

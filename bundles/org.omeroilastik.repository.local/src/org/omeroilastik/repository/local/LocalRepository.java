@@ -55,8 +55,9 @@ import com.google.gson.JsonObject;
  * never see a half-written record and a crash leaves no partial object.
  */
 public final class LocalRepository implements Repository, Browse, RawData, DataManager {
+    private final LocalResults results;
     static final String FORMAT = "omero-ilastik-local";
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
     /** One in-process lock per folder: FileLock guards against other processes only. */
     private static final Map<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
 
@@ -66,6 +67,7 @@ public final class LocalRepository implements Repository, Browse, RawData, DataM
     private LocalRepository(Path root, ImageFormats formats) {
         this.root = root;
         this.formats = formats;
+        this.results = new LocalResults(this);
     }
 
     static LocalRepository open(Path dir, boolean create, ImageFormats formats) throws RepositoryException {
@@ -128,6 +130,11 @@ public final class LocalRepository implements Repository, Browse, RawData, DataM
     }
 
     @Override
+    public org.omeroilastik.repository.ResultWriter results() {
+        return results;
+    }
+
+    @Override
     public void close() {
         // Nothing is held open between calls.
     }
@@ -150,14 +157,14 @@ public final class LocalRepository implements Repository, Browse, RawData, DataM
     }
 
     record ImageRecord(long id, String name, String axes, long[] shape, String pixelType, String file, String dataset,
-            Long derivedFrom, String importedFrom) {
+            Long derivedFrom, String importedFrom, String key) {
     }
 
     private Path object(String kind, long id) {
         return root.resolve("objects").resolve(kind + "-" + id + ".json");
     }
 
-    private Path imageDir(long id) {
+    Path imageDir(long id) {
         return root.resolve("images").resolve(Long.toString(id));
     }
 
@@ -191,7 +198,7 @@ public final class LocalRepository implements Repository, Browse, RawData, DataM
         return Long.parseLong(n.substring(n.indexOf('-') + 1, n.length() - 5));
     }
 
-    private List<ImageRecord> allImages() throws RepositoryException {
+    List<ImageRecord> allImages() throws RepositoryException {
         try (Stream<Path> s = Files.list(root.resolve("images"))) {
             List<Path> dirs = s.filter(p -> Files.isRegularFile(p.resolve("image.json")))
                     .sorted(Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString()))).toList();
@@ -296,7 +303,7 @@ public final class LocalRepository implements Repository, Browse, RawData, DataM
         return toImage(imageRecord(id));
     }
 
-    private ImageRecord imageRecord(long id) throws RepositoryException {
+    ImageRecord imageRecord(long id) throws RepositoryException {
         return read(imageDir(id).resolve("image.json"), ImageRecord.class, "image " + id);
     }
 
@@ -311,7 +318,12 @@ public final class LocalRepository implements Repository, Browse, RawData, DataM
         for (ImageRecord r : allImages()) {
             derived += r.derivedFrom() != null && r.derivedFrom() == imageId ? 1 : 0;
         }
-        return new Counts(0, 0, 0, derived, 0);
+        return results.counts(org.omeroilastik.repository.ResultWriter.Owner.IMAGE, imageId).plus(new Counts(0, 0, 0, derived, 0));
+    }
+
+    @Override
+    public Counts datasetCounts(long datasetId) throws RepositoryException {
+        return results.counts(org.omeroilastik.repository.ResultWriter.Owner.DATASET, datasetId);
     }
 
     // ---- RawData ---------------------------------------------------------------------------------------
@@ -387,7 +399,7 @@ public final class LocalRepository implements Repository, Browse, RawData, DataM
                 formats.byId("hdf5").orElseThrow().write(image, new ImageTarget(staging.resolve("pixels.h5"), "data", 4));
                 ImageDescriptor px = image.descriptor();
                 ImageRecord r = new ImageRecord(id, name, px.axes().keys(), px.shape(), px.pixelType().numpyName(), "pixels.h5", "data",
-                        null, source.describe());
+                        null, source.describe(), null);
                 writeAtomically(staging.resolve("image.json"), GSON.toJson(r));
                 // The image appears whole or not at all: its folder is renamed into place, then linked.
                 Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
@@ -408,11 +420,11 @@ public final class LocalRepository implements Repository, Browse, RawData, DataM
 
     // ---- locking and atomic writes -----------------------------------------------------------------------
 
-    private interface Action<T> {
+    interface Action<T> {
         T run() throws RepositoryException;
     }
 
-    private <T> T locked(Action<T> action) throws RepositoryException {
+    <T> T locked(Action<T> action) throws RepositoryException {
         ReentrantLock jvmLock = LOCKS.computeIfAbsent(root, k -> new ReentrantLock());
         jvmLock.lock();
         try (FileChannel ch = FileChannel.open(root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -425,7 +437,7 @@ public final class LocalRepository implements Repository, Browse, RawData, DataM
         }
     }
 
-    private long nextId() throws RepositoryException {
+    long nextId() throws RepositoryException {
         Path meta = root.resolve("repository.json");
         try {
             JsonObject o = GSON.fromJson(Files.readString(meta), JsonObject.class);
@@ -459,7 +471,7 @@ public final class LocalRepository implements Repository, Browse, RawData, DataM
         }
     }
 
-    private static void deleteTree(Path p) throws IOException {
+    static void deleteTree(Path p) throws IOException {
         if (!Files.exists(p)) {
             return;
         }

@@ -1,0 +1,79 @@
+package org.omeroilastik.repository.local.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.omeroilastik.image.io.ImageFormats;
+import org.omeroilastik.image.io.ImageSource;
+import org.omeroilastik.image.io.NdImage;
+import org.omeroilastik.image.io.NdImages;
+import org.omeroilastik.model.AxisOrder;
+import org.omeroilastik.model.ImageDescriptor;
+import org.omeroilastik.model.PixelType;
+import org.omeroilastik.model.results.PolygonShape;
+import org.omeroilastik.model.results.Roi;
+import org.omeroilastik.model.results.Table;
+import org.omeroilastik.repository.Counts;
+import org.omeroilastik.repository.Repositories;
+import org.omeroilastik.repository.Repository;
+import org.omeroilastik.repository.ResultWriter;
+import org.omeroilastik.repository.ResultWriter.Owner;
+import org.omeroilastik.testing.Conformance;
+import org.omeroilastik.testing.Services;
+
+/** Write-back on the local repository: keyed outputs replace instead of duplicating. */
+class ResultWriterTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void keyedOutputsReplaceAndCount() throws Exception {
+        try (Repository repo = Services.get(Repositories.class).open("local:" + dir.resolve("repo"), true)) {
+            long dataset = repo.dataManager().createDataset("D", "", Optional.empty()).id();
+            long image = repo.dataManager().importImage(dataset, ImageSource.of(Conformance.file("pixel/api-2d-1ch/Data_1channel.png")), "cells").id();
+            ResultWriter w = repo.results();
+            Roi square = new Roi("cells", List.of(new PolygonShape(0, 0, new int[] {0, 4, 4, 0}, new int[] {0, 0, 4, 4})));
+            for (int run = 0; run < 2; run++) {
+                // The same job twice: everything is replaced, nothing duplicated.
+                w.putRois(image, "demo.ilp/rois", List.of(square, square, square));
+                w.putTable(Owner.IMAGE, image, "demo.ilp/table", new Table(List.of("id", "area"), List.of(List.of(1, 16.0), List.of(2, 9.5))));
+                w.putAnnotations(Owner.IMAGE, image, "demo.ilp/provenance", Map.of("project", "demo.ilp", "run", Integer.toString(run)));
+                w.putAttachment(Owner.DATASET, dataset, "demo.ilp/project", Conformance.file("pixel/api-2d-1ch/PixelClass.ilp"));
+                ImageDescriptor d = new ImageDescriptor(AxisOrder.of("yxc"), new long[] {128, 128, 2}, PixelType.FLOAT32);
+                ResultWriter.DerivedImage derived = w.derivedImage(image, "demo.ilp/probabilities", "cells probabilities", d);
+                Services.get(ImageFormats.class).byId("hdf5").orElseThrow().write(NdImages.wrap(d, new float[128 * 128 * 2]), derived.target());
+                long id = derived.commit();
+                assertEquals(image + 1, id, "a rerun keeps the derived image's id");
+            }
+            assertEquals(new Counts(3, 1, 0, 1, 1), repo.browse().counts(image));
+            assertEquals(new Counts(0, 0, 1, 0, 0), repo.browse().datasetCounts(dataset));
+            assertEquals(1, repo.browse().images(dataset).size(), "derived images are not dataset children");
+            assertEquals(List.of(), repo.browse().orphanedImages(), "nor orphans");
+            NdImage probs = repo.rawData().read(image + 1, new long[] {0, 0, 0}, new long[] {8, 8, 2});
+            assertEquals(PixelType.FLOAT32, probs.descriptor().pixelType());
+            String table = Files.readString(findOne(dir.resolve("repo/results/image-" + image), "table.csv"));
+            assertEquals("id,area\n1,16.0\n2,9.5\n", table);
+
+            assertEquals(5, w.removeAll("demo.ilp/"));
+            assertEquals(Counts.NONE, repo.browse().counts(image));
+            assertEquals(Counts.NONE, repo.browse().datasetCounts(dataset));
+        }
+    }
+
+    private static Path findOne(Path root, String name) throws Exception {
+        try (var s = Files.walk(root)) {
+            List<Path> found = s.filter(p -> p.getFileName().toString().equals(name)).toList();
+            assertTrue(found.size() == 1, found.toString());
+            return found.get(0);
+        }
+    }
+}
