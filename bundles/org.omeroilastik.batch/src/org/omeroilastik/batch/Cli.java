@@ -17,6 +17,7 @@ public final class Cli {
         add(new BenchCommand(services));
         add(new ImportCommand(services));
         add(new BrowseCommand(services));
+        add(new BatchCommand(services));
     }
 
     private void add(Command c) {

@@ -1,0 +1,168 @@
+package org.omeroilastik.batch;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.omeroilastik.engine.workflows.PixelClassificationProject;
+import org.omeroilastik.engine.workflows.RunOptions;
+import org.omeroilastik.ilp.IlpException;
+import org.omeroilastik.ilp.IlpReader;
+import org.omeroilastik.image.io.ImageFormats;
+import org.omeroilastik.jobs.BatchJob;
+import org.omeroilastik.jobs.JobSpec;
+import org.omeroilastik.jobs.WriteBack;
+import org.omeroilastik.model.repository.Image;
+import org.omeroilastik.repository.Repositories;
+import org.omeroilastik.repository.Repository;
+import org.omeroilastik.repository.RepositoryException;
+
+/** {@code batch}: run a project over a dataset (or given images) and write the results back. */
+final class BatchCommand implements Command {
+    private final ServiceLookup services;
+
+    BatchCommand(ServiceLookup services) {
+        this.services = services;
+    }
+
+    @Override
+    public String name() {
+        return "batch";
+    }
+
+    @Override
+    public String summary() {
+        return "run a project over a dataset's images and write ROIs, maps, tables and provenance back";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                Usage: omero-ilastik batch --source local:DIR (--dataset ID | --image ID[,ID...]) --project P.ilp
+                                           [--roi-class LABEL] [--min-size PIXELS] [--write-back LIST] [--journal FILE]
+                                           [--resume] [--dry-run] [--threads N]
+
+                Runs a Pixel Classification or Autocontext project on every image of the dataset (results of
+                earlier runs are never inputs) and writes back, under keys "PROJECT.ilp/KIND" that a rerun
+                replaces instead of duplicating:
+                  rois           polygons of the objects of --roi-class (default: the project's first label),
+                                 per plane, at least --min-size pixels (default 50), as Fiji's Analyze Particles
+                  probabilities  the probability map, as a derived image
+                  segmentation   the Simple Segmentation, as a derived image
+                  table          one row per ROI: area, centroid, bounding box, mean intensity per channel
+                                 (pixels, and physical units where the image has pixel sizes)
+                  project        the .ilp attached to the dataset
+                  provenance     key-value pairs: project and its SHA-256, workflow, ilastik version, our
+                                 version, engine, exports, date, user
+                --write-back takes a comma list (default: all). Each finished image is journalled (default
+                DIR/jobs/PROJECT-dataset-ID.journal) after all its writes succeeded; --resume skips them.
+                --dry-run lists what would be read and written.
+                Exit codes: 0 all images done, 1 some failed (the rest done), 2 bad usage or nothing done.
+                """;
+    }
+
+    @Override
+    public ExitCode run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
+        Options o = Options.parse(args, Set.of("source", "dataset", "image", "project", "roi-class", "min-size", "write-back", "journal",
+                "threads"), Set.of("resume", "dry-run"));
+        String source = o.value("source").orElseThrow(() -> new UsageException("--source is required, e.g. --source local:DIR"));
+        Path ilp = Path.of(o.value("project").orElseThrow(() -> new UsageException("--project is required")));
+        if (o.value("dataset").isPresent() == o.value("image").isPresent()) {
+            throw new UsageException("give exactly one of --dataset ID and --image ID[,ID...]");
+        }
+        long dataset = 0;
+        List<Long> images = new ArrayList<>();
+        Set<WriteBack> writeBack;
+        long minSize;
+        RunOptions options = RunOptions.defaults();
+        try {
+            if (o.value("dataset").isPresent()) {
+                dataset = Long.parseLong(o.value("dataset").get());
+            } else {
+                for (String s : o.value("image").get().split(",")) {
+                    images.add(Long.parseLong(s.strip()));
+                }
+            }
+            minSize = Long.parseLong(o.value("min-size").orElse("50"));
+            if (o.value("threads").isPresent()) {
+                options = options.withThreads(Integer.parseInt(o.value("threads").get()));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("ids, --min-size and --threads take numbers: " + e.getMessage());
+        }
+        try {
+            writeBack = o.value("write-back").map(WriteBack::parse).orElse(WriteBack.all());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        JobSpec spec = new JobSpec(ilp, source, dataset, images, o.value("roi-class").orElse(null), minSize, writeBack);
+        PixelClassificationProject project;
+        try {
+            project = BatchJob.load(services.get(IlpReader.class), ilp);
+        } catch (IlpException e) {
+            err.println("omero-ilastik batch: " + e.getMessage());
+            return ExitCode.BAD_INPUT;
+        }
+        try (Repository repo = services.get(Repositories.class).open(source, false)) {
+            BatchJob job = new BatchJob(spec, repo, project, services.get(ImageFormats.class), options);
+            List<Image> plan = job.plan();
+            Path journal = o.value("journal").map(Path::of).orElseGet(() -> defaultJournal(source, ilp, spec));
+            if (o.flag("dry-run")) {
+                out.printf("Would process %d image(s) with %s, writing back %s under keys %s:%n", plan.size(), ilp.getFileName(),
+                        writeBack.stream().map(w -> w.name().toLowerCase()).sorted().toList(), job.key("*"));
+                for (Image image : plan) {
+                    out.printf("  read image %d \"%s\" %s%n", image.id(), image.name(), image.pixels());
+                }
+                out.println("Journal: " + journal);
+                return ExitCode.SUCCESS;
+            }
+            out.printf("Batch: %s over %d image(s) of %s; journal %s%n", ilp.getFileName(), plan.size(), repo.location(), journal);
+            BatchJob.Outcome outcome = job.run(journal, o.flag("resume"), new BatchJob.Listener() {
+                @Override
+                public void started(Image image, int index, int total) {
+                    out.printf("[%d/%d] image %d \"%s\" %s%n", index + 1, total, image.id(), image.name(), image.pixels());
+                }
+
+                @Override
+                public void block(Image image, int done, int total) {
+                    out.printf("  block %d/%d%n", done, total);
+                }
+
+                @Override
+                public void finished(Image image, String summary) {
+                    out.println("  done: " + summary);
+                }
+
+                @Override
+                public void skipped(Image image) {
+                    out.printf("  image %d already done (journal), skipped%n", image.id());
+                }
+
+                @Override
+                public void failed(Image image, String error) {
+                    err.println("omero-ilastik batch: image " + image.id() + ": " + error);
+                }
+            });
+            out.printf("Summary: %d done, %d skipped (already done), %d failed%n", outcome.done(), outcome.skipped(), outcome.failed());
+            if (outcome.failed() == 0) {
+                return ExitCode.SUCCESS;
+            }
+            return outcome.done() + outcome.skipped() > 0 ? ExitCode.PARTIAL_FAILURE : ExitCode.BAD_INPUT;
+        } catch (RepositoryException e) {
+            err.println("omero-ilastik batch: " + e.getMessage());
+            return ExitCode.BAD_INPUT;
+        } catch (IOException e) {
+            err.println("omero-ilastik batch: " + e.getMessage());
+            return ExitCode.PARTIAL_FAILURE;
+        }
+    }
+
+    private static Path defaultJournal(String source, Path ilp, JobSpec spec) {
+        String base = source.startsWith("local:") ? source.substring("local:".length()) : System.getProperty("user.home") + "/.omero-ilastik";
+        String what = spec.datasetId() > 0 ? "dataset-" + spec.datasetId() : "images-" + Math.abs(spec.imageIds().hashCode());
+        return Path.of(base, "jobs", ilp.getFileName() + "-" + what + ".journal");
+    }
+}

@@ -1,0 +1,382 @@
+package org.omeroilastik.jobs;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.omeroilastik.engine.workflows.ExportSource;
+import org.omeroilastik.engine.workflows.OutputSinks;
+import org.omeroilastik.engine.workflows.PixelClassificationProject;
+import org.omeroilastik.engine.workflows.PixelClassificationRunner;
+import org.omeroilastik.engine.workflows.RunOptions;
+import org.omeroilastik.ilp.IlpException;
+import org.omeroilastik.ilp.Label;
+import org.omeroilastik.image.io.ImageFormat;
+import org.omeroilastik.image.io.ImageFormats;
+import org.omeroilastik.image.io.ImageSource;
+import org.omeroilastik.image.io.ImageTarget;
+import org.omeroilastik.image.io.NdImage;
+import org.omeroilastik.image.io.NdImages;
+import org.omeroilastik.model.Axis;
+import org.omeroilastik.model.AxisOrder;
+import org.omeroilastik.model.ImageDescriptor;
+import org.omeroilastik.model.repository.Image;
+import org.omeroilastik.model.results.PolygonShape;
+import org.omeroilastik.model.results.Roi;
+import org.omeroilastik.model.results.Table;
+import org.omeroilastik.repository.Repository;
+import org.omeroilastik.repository.RepositoryException;
+import org.omeroilastik.repository.ResultWriter;
+import org.omeroilastik.repository.ResultWriter.Owner;
+import org.omeroilastik.rois.Particle;
+import org.omeroilastik.rois.ParticleAnalyzer;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+
+/**
+ * Runs a pixel classification project over the images of a job, one task per image, writing back
+ * probability maps, segmentations, ROIs (Analyze Particles of the chosen class), a results table and
+ * provenance under keys "PROJECT.ilp/KIND", so a rerun replaces instead of duplicating. Each finished
+ * image is appended to a journal only after all its writes succeeded; with resume, journalled images
+ * are skipped.
+ */
+public final class BatchJob {
+    /** Version of this product, recorded in provenance. */
+    public static final String VERSION = "0.1.0";
+    private static final Gson GSON = new Gson();
+
+    private final JobSpec spec;
+    private final Repository repo;
+    private final PixelClassificationProject project;
+    private final ImageFormats formats;
+    private final RunOptions options;
+    private final String projectName;
+
+    /** Told about each task. */
+    public interface Listener {
+        void started(Image image, int index, int total);
+
+        void block(Image image, int done, int total);
+
+        void finished(Image image, String summary);
+
+        void skipped(Image image);
+
+        void failed(Image image, String error);
+    }
+
+    public record Outcome(int done, int skipped, int failed) {
+    }
+
+    public BatchJob(JobSpec spec, Repository repo, PixelClassificationProject project, ImageFormats formats, RunOptions options) {
+        this.spec = spec;
+        this.repo = repo;
+        this.project = project;
+        this.formats = formats;
+        this.options = options;
+        this.projectName = spec.project().getFileName().toString();
+    }
+
+    /** The key of one kind of output, e.g. "demo.ilp/rois". */
+    public String key(String kind) {
+        return projectName + "/" + kind;
+    }
+
+    /** The images this job processes: the dataset's (derived images are never among them) or the given ones. */
+    public List<Image> plan() throws RepositoryException {
+        if (!spec.imageIds().isEmpty()) {
+            List<Image> out = new ArrayList<>();
+            for (long id : spec.imageIds()) {
+                if (repo.browse().derivedFrom(id).isPresent()) {
+                    throw new RepositoryException("image " + id + " is a result of an earlier run, not an input");
+                }
+                out.add(repo.browse().image(id));
+            }
+            return out;
+        }
+        return repo.browse().images(spec.datasetId());
+    }
+
+    public Outcome run(Path journal, boolean resume, Listener listener) throws IOException {
+        Set<Long> done = resume ? readJournal(journal) : new HashSet<>();
+        Files.createDirectories(journal.toAbsolutePath().getParent());
+        if (!resume) {
+            Files.deleteIfExists(journal);
+        }
+        List<Image> images = plan();
+        if (spec.writeBack().contains(WriteBack.PROJECT) && spec.datasetId() > 0) {
+            repo.results().putAttachment(Owner.DATASET, spec.datasetId(), key("project"), spec.project());
+        }
+        int ok = 0;
+        int skipped = 0;
+        int failed = 0;
+        for (int i = 0; i < images.size(); i++) {
+            Image image = images.get(i);
+            if (done.contains(image.id())) {
+                skipped++;
+                listener.skipped(image);
+                continue;
+            }
+            listener.started(image, i, images.size());
+            try {
+                String summary = process(image, listener);
+                appendJournal(journal, image.id());
+                ok++;
+                listener.finished(image, summary);
+            } catch (IOException | RuntimeException e) {
+                failed++;
+                listener.failed(image, e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        }
+        return new Outcome(ok, skipped, failed);
+    }
+
+    private String process(Image image, Listener listener) throws IOException, InterruptedException {
+        ImageSource source = repo.rawData().localSource(image.id())
+                .orElseThrow(() -> new RepositoryException("image " + image.id() + ": its pixels are not in a file the engine can read"));
+        ImageFormat hdf5 = formats.byId("hdf5").orElseThrow();
+        PixelClassificationRunner runner = new PixelClassificationRunner(project, options);
+        ImageDescriptor in = image.pixels();
+        ResultWriter results = repo.results();
+        List<String> parts = new ArrayList<>();
+        if (spec.writeBack().contains(WriteBack.PROBABILITIES)) {
+            ResultWriter.DerivedImage derived = results.derivedImage(image.id(), key("probabilities"), image.name() + " Probabilities",
+                    runner.outputDescriptor(in, ExportSource.PROBABILITIES));
+            runner.run(source, hdf5, ExportSource.PROBABILITIES, OutputSinks.hdf5(derived.target()), (a, b) -> {
+                listener.block(image, a, b);
+                return true;
+            });
+            parts.add("probabilities → image " + derived.commit());
+        }
+        boolean needSegmentation = spec.writeBack().contains(WriteBack.SEGMENTATION) || spec.writeBack().contains(WriteBack.ROIS)
+                || spec.writeBack().contains(WriteBack.TABLE);
+        if (needSegmentation) {
+            ImageDescriptor segDescriptor = runner.outputDescriptor(in, ExportSource.SIMPLE_SEGMENTATION);
+            ImageSource segSource;
+            Path temp = null;
+            if (spec.writeBack().contains(WriteBack.SEGMENTATION)) {
+                ResultWriter.DerivedImage derived = results.derivedImage(image.id(), key("segmentation"), image.name() + " Simple Segmentation",
+                        segDescriptor);
+                runner.run(source, hdf5, ExportSource.SIMPLE_SEGMENTATION, OutputSinks.hdf5(derived.target()), (a, b) -> true);
+                long segId = derived.commit();
+                parts.add("segmentation → image " + segId);
+                segSource = repo.rawData().localSource(segId).orElseThrow();
+            } else {
+                temp = Files.createTempFile("omero-ilastik-segmentation", ".h5");
+                Files.delete(temp);
+                runner.run(source, hdf5, ExportSource.SIMPLE_SEGMENTATION, OutputSinks.hdf5(ImageTarget.of(temp)), (a, b) -> true);
+                segSource = ImageSource.parse(temp + "/" + ImageTarget.DEFAULT_DATASET);
+            }
+            try {
+                int count = roisAndTable(image, source, segSource, segDescriptor);
+                parts.add(count + " ROIs");
+            } finally {
+                if (temp != null) {
+                    Files.deleteIfExists(temp);
+                }
+            }
+        }
+        if (spec.writeBack().contains(WriteBack.PROVENANCE)) {
+            results.putAnnotations(Owner.IMAGE, image.id(), key("provenance"), provenance());
+        }
+        return String.join(", ", parts);
+    }
+
+    /** Analyze Particles on every plane of the segmentation; ROIs and the table go back on the image. */
+    private int roisAndTable(Image image, ImageSource raw, ImageSource seg, ImageDescriptor segDescriptor) throws IOException {
+        ImageFormat hdf5 = formats.byId("hdf5").orElseThrow();
+        ImageFormat rawFormat = formats.forFile(raw.file()).orElseThrow();
+        ImageDescriptor in = image.pixels();
+        List<Label> labels = project.labels();
+        int classIndex = 0;
+        if (spec.roiClass() != null) {
+            classIndex = -1;
+            for (int i = 0; i < labels.size(); i++) {
+                if (labels.get(i).name().equals(spec.roiClass())) {
+                    classIndex = i;
+                }
+            }
+            if (classIndex < 0) {
+                throw new IOException("--roi-class '" + spec.roiClass() + "' is not a label of " + projectName + " (labels: "
+                        + labels.stream().map(Label::name).toList() + ")");
+            }
+        }
+        String className = labels.get(classIndex).name();
+        int nt = (int) in.size(Axis.T), nz = (int) in.size(Axis.Z), ny = (int) in.size(Axis.Y), nx = (int) in.size(Axis.X);
+        int nc = (int) in.channels();
+        List<Roi> rois = new ArrayList<>();
+        List<String> columns = new ArrayList<>(List.of("roi", "label", "t", "z", "area_px", "centroid_x_px", "centroid_y_px", "bbox_x",
+                "bbox_y", "bbox_width", "bbox_height"));
+        for (int c = 0; c < nc; c++) {
+            columns.add("mean_intensity_c" + c);
+        }
+        var sx = in.physicalSize(Axis.X);
+        var sy = in.physicalSize(Axis.Y);
+        boolean physical = sx.isPresent() && sy.isPresent();
+        if (physical) {
+            columns.addAll(List.of("area_" + sx.get().unit() + "2", "centroid_x_" + sx.get().unit(), "centroid_y_" + sy.get().unit()));
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (int t = 0; t < nt; t++) {
+            for (int z = 0; z < nz; z++) {
+                NdImage segPlane = hdf5.readRegion(seg, planeOffset(segDescriptor.axes(), t, z), planeCount(segDescriptor, 1));
+                byte[] s = (byte[]) NdImages.toArray(segPlane);
+                boolean[] mask = new boolean[ny * nx];
+                for (int i = 0; i < mask.length; i++) {
+                    mask[i] = (s[i] & 0xFF) == classIndex + 1;
+                }
+                NdImage rawPlane = rawFormat.readRegion(raw, planeOffset(in.axes(), t, z), planeCount(in, nc));
+                float[][] channels = planeChannels(rawPlane, ny, nx, nc);
+                for (Particle p : ParticleAnalyzer.analyze(mask, nx, ny, channels, spec.minSize(), z, t)) {
+                    rois.add(new Roi(className, List.of(new PolygonShape(z, t, p.outline().x(), p.outline().y()))));
+                    List<Object> row = new ArrayList<>(List.of(rois.size(), className, t, z, p.area(), p.centroidX(), p.centroidY(), p.bounds()[0],
+                            p.bounds()[1], p.bounds()[2], p.bounds()[3]));
+                    for (double m : p.meanIntensity()) {
+                        row.add(m);
+                    }
+                    if (physical) {
+                        row.add(p.area() * sx.get().value() * sy.get().value());
+                        row.add(p.centroidX() * sx.get().value());
+                        row.add(p.centroidY() * sy.get().value());
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+        if (spec.writeBack().contains(WriteBack.ROIS)) {
+            repo.results().putRois(image.id(), key("rois"), rois);
+        }
+        if (spec.writeBack().contains(WriteBack.TABLE)) {
+            repo.results().putTable(Owner.IMAGE, image.id(), key("table"), new Table(columns, rows));
+        }
+        return rois.size();
+    }
+
+    private static long[] planeOffset(AxisOrder axes, int t, int z) {
+        long[] off = new long[axes.size()];
+        for (int i = 0; i < axes.size(); i++) {
+            off[i] = axes.get(i) == Axis.T ? t : axes.get(i) == Axis.Z ? z : 0;
+        }
+        return off;
+    }
+
+    private static long[] planeCount(ImageDescriptor d, long channels) {
+        long[] count = new long[d.axes().size()];
+        for (int i = 0; i < count.length; i++) {
+            Axis a = d.axes().get(i);
+            count[i] = a == Axis.T || a == Axis.Z ? 1 : a == Axis.C ? channels : d.size(a);
+        }
+        return count;
+    }
+
+    /** Raw plane values per channel, y-major, whatever the stored axis order. */
+    private static float[][] planeChannels(NdImage plane, int ny, int nx, int nc) {
+        ImageDescriptor d = plane.descriptor();
+        float[][] out = new float[nc][ny * nx];
+        long[] shape = d.shape();
+        long[] strides = new long[shape.length];
+        long acc = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            strides[i] = acc;
+            acc *= shape[i];
+        }
+        AxisOrder a = d.axes();
+        long syy = strides[a.indexOf(Axis.Y)];
+        long sxx = strides[a.indexOf(Axis.X)];
+        long scc = a.has(Axis.C) ? strides[a.indexOf(Axis.C)] : 0;
+        double[] v = new double[(int) d.elementCount()];
+        net.imglib2.Cursor<?> cur = net.imglib2.view.Views.flatIterable(plane.pixels()).cursor();
+        for (int i = 0; cur.hasNext(); i++) {
+            v[i] = ((net.imglib2.type.numeric.RealType<?>) cur.next()).getRealDouble();
+        }
+        for (int c = 0; c < nc; c++) {
+            for (int y = 0; y < ny; y++) {
+                for (int x = 0; x < nx; x++) {
+                    out[c][y * nx + x] = (float) v[(int) (c * scc + y * syy + x * sxx)];
+                }
+            }
+        }
+        return out;
+    }
+
+    private Map<String, String> provenance() throws IOException {
+        Map<String, String> kv = new LinkedHashMap<>();
+        kv.put("omero-ilastik.project", projectName);
+        kv.put("omero-ilastik.project.sha256", sha256(spec.project()));
+        kv.put("omero-ilastik.workflow", project.summary().workflowName());
+        kv.put("omero-ilastik.ilastik.version", project.summary().ilastikVersion());
+        kv.put("omero-ilastik.version", VERSION);
+        kv.put("omero-ilastik.engine", "embedded");
+        kv.put("omero-ilastik.exports", spec.writeBack().stream().map(w -> w.name().toLowerCase()).sorted().toList().toString());
+        kv.put("omero-ilastik.date", ZonedDateTime.now().toString());
+        kv.put("omero-ilastik.user", System.getProperty("user.name", ""));
+        return kv;
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            try (var in = Files.newInputStream(file)) {
+                byte[] buf = new byte[1 << 16];
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    md.update(buf, 0, n);
+                }
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Set<Long> readJournal(Path journal) throws IOException {
+        Set<Long> done = new HashSet<>();
+        if (!Files.isRegularFile(journal)) {
+            return done;
+        }
+        for (String line : Files.readAllLines(journal, StandardCharsets.UTF_8)) {
+            try {
+                JsonObject o = GSON.fromJson(line, JsonObject.class);
+                if (o != null && "done".equals(o.get("state").getAsString())) {
+                    done.add(o.get("image").getAsLong());
+                }
+            } catch (RuntimeException e) {
+                // a line torn by a crash while it was written: that image was not finished
+            }
+        }
+        return done;
+    }
+
+    private static void appendJournal(Path journal, long imageId) throws IOException {
+        JsonObject o = new JsonObject();
+        o.addProperty("image", imageId);
+        o.addProperty("state", "done");
+        o.addProperty("time", ZonedDateTime.now().toString());
+        try (BufferedWriter w = Files.newBufferedWriter(journal, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            w.write(GSON.toJson(o));
+            w.write('\n');
+        }
+    }
+
+    /** Loads a project for a job, with a message naming the file when it cannot run. */
+    public static PixelClassificationProject load(org.omeroilastik.ilp.IlpReader reader, Path ilp) throws IlpException {
+        return PixelClassificationProject.load(reader.read(ilp));
+    }
+}
