@@ -1,0 +1,92 @@
+package org.omeroilastik.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/** {@code batch} on the local repository: write-back, idempotent reruns, resume from the journal. */
+class BatchCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private String source;
+
+    private void setUp() {
+        assertEquals(0, CliRunner.run("demo", "--dir", dir.resolve("demo").toString(), "--images", "3", "--size", "96").exitCode());
+        source = "local:" + dir.resolve("repo");
+        CliRunner imp = CliRunner.run("import", "--source", source, "--new-project", "P", "--new-dataset", "D",
+                dir.resolve("demo/images/cells_00.h5") + "/data", dir.resolve("demo/images/cells_01.h5") + "/data",
+                dir.resolve("demo/images/cells_02.h5") + "/data");
+        assertEquals(0, imp.exitCode(), imp.err());
+    }
+
+    private JsonObject dataset() {
+        CliRunner b = CliRunner.run("browse", "--source", source, "--json");
+        JsonArray roots = JsonParser.parseString(b.out()).getAsJsonArray();
+        return roots.get(0).getAsJsonObject().getAsJsonArray("children").get(0).getAsJsonObject();
+    }
+
+    @Test
+    void writesBackAndRerunsWithoutDuplicates() {
+        setUp();
+        String project = dir.resolve("demo/demo.ilp").toString();
+        CliRunner r = CliRunner.run("batch", "--source", source, "--dataset", "2", "--project", project, "--min-size", "20");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("Summary: 3 done, 0 skipped (already done), 0 failed"), r.out());
+        JsonObject first = dataset();
+        assertEquals(3, first.getAsJsonArray("children").size(), "derived images are not dataset children");
+        assertEquals(1, first.getAsJsonObject("counts").get("attachments").getAsInt(), "the .ilp attached once");
+        JsonObject image = first.getAsJsonArray("children").get(0).getAsJsonObject().getAsJsonObject("counts");
+        assertTrue(image.get("rois").getAsInt() > 0);
+        assertEquals(1, image.get("tables").getAsInt());
+        assertEquals(2, image.get("derived").getAsInt());
+        assertEquals(1, image.get("annotations").getAsInt());
+
+        CliRunner again = CliRunner.run("batch", "--source", source, "--dataset", "2", "--project", project, "--min-size", "20");
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals(first.toString(), dataset().toString(), "a rerun changes no count");
+    }
+
+    @Test
+    void resumeSkipsJournalledImages() throws Exception {
+        setUp();
+        String project = dir.resolve("demo/demo.ilp").toString();
+        Path journal = dir.resolve("job.journal");
+        // As if a crashed run had finished image 3 and was killed while writing the next line.
+        Files.writeString(journal, "{\"image\":3,\"state\":\"done\"}\n{\"image\":4,\"sta");
+        CliRunner r = CliRunner.run("batch", "--source", source, "--dataset", "2", "--project", project, "--journal", journal.toString(),
+                "--resume", "--write-back", "rois,table");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("image 3 already done (journal), skipped"), r.out());
+        assertTrue(r.out().contains("Summary: 2 done, 1 skipped (already done), 0 failed"), r.out());
+        assertEquals(3, Files.readAllLines(journal).stream().filter(l -> l.contains("\"done\"")).count());
+        JsonObject d = dataset();
+        assertEquals(0, d.getAsJsonArray("children").get(0).getAsJsonObject().getAsJsonObject("counts").get("rois").getAsInt(),
+                "image 3 was not processed again");
+        assertTrue(d.getAsJsonArray("children").get(1).getAsJsonObject().getAsJsonObject("counts").get("rois").getAsInt() > 0);
+    }
+
+    @Test
+    void dryRunAndBadClass() {
+        setUp();
+        String project = dir.resolve("demo/demo.ilp").toString();
+        CliRunner dry = CliRunner.run("batch", "--source", source, "--dataset", "2", "--project", project, "--dry-run");
+        assertEquals(0, dry.exitCode(), dry.err());
+        assertTrue(dry.out().contains("Would process 3 image(s)") && dry.out().contains("read image 3"), dry.out());
+        assertEquals(0, dataset().getAsJsonObject("counts").get("attachments").getAsInt(), "a dry run writes nothing");
+        CliRunner bad = CliRunner.run("batch", "--source", source, "--dataset", "2", "--project", project, "--roi-class", "Nuclei",
+                "--write-back", "rois");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("'Nuclei' is not a label of demo.ilp"), bad.err());
+    }
+}
