@@ -55,6 +55,16 @@ class BatchCommandTest {
         CliRunner again = CliRunner.run("batch", "--source", source, "--dataset", "2", "--project", project, "--min-size", "20");
         assertEquals(0, again.exitCode(), again.err());
         assertEquals(first.toString(), dataset().toString(), "a rerun changes no count");
+
+        CliRunner clean = CliRunner.run("clean", "--source", source, "--project", project, "--dataset", "2");
+        assertEquals(0, clean.exitCode(), clean.err());
+        assertTrue(clean.out().contains("Removed 16 output(s)"), clean.out());
+        JsonObject cleaned = dataset();
+        assertEquals(0, cleaned.getAsJsonObject("counts").get("attachments").getAsInt());
+        for (var child : cleaned.getAsJsonArray("children")) {
+            assertEquals("{\"rois\":0,\"tables\":0,\"attachments\":0,\"derived\":0,\"annotations\":0}",
+                    child.getAsJsonObject().getAsJsonObject("counts").toString());
+        }
     }
 
     @Test

@@ -18,6 +18,7 @@ public final class Cli {
         add(new ImportCommand(services));
         add(new BrowseCommand(services));
         add(new BatchCommand(services));
+        add(new CleanCommand(services));
     }
 
     private void add(Command c) {

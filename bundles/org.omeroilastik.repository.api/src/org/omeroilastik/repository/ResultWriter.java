@@ -40,6 +40,12 @@ public interface ResultWriter {
     /** Removes everything written under keys starting with {@code keyPrefix}; returns how many outputs went. */
     int removeAll(String keyPrefix) throws RepositoryException;
 
+    /**
+     * Removes the outputs on one image or dataset whose keys start with {@code keyPrefix}, with an
+     * image's derived images of such keys; returns how many went.
+     */
+    int remove(String keyPrefix, Owner owner, long id) throws RepositoryException;
+
     /** A derived image being written. */
     interface DerivedImage {
         ImageTarget target();

@@ -208,6 +208,38 @@ final class LocalResults implements ResultWriter {
         });
     }
 
+    @Override
+    public int remove(String keyPrefix, Owner owner, long id) throws RepositoryException {
+        return repo.locked(() -> {
+            int removed = 0;
+            try {
+                Path dir = ownerDir(owner, id);
+                if (Files.isDirectory(dir)) {
+                    try (Stream<Path> outputs = Files.list(dir)) {
+                        for (Path out : outputs.toList()) {
+                            Path keyFile = out.resolve("key.txt");
+                            if (Files.isRegularFile(keyFile) && Files.readString(keyFile).startsWith(keyPrefix)) {
+                                LocalRepository.deleteTree(out);
+                                removed++;
+                            }
+                        }
+                    }
+                }
+                if (owner == Owner.IMAGE) {
+                    for (LocalRepository.ImageRecord r : repo.allImages()) {
+                        if (r.derivedFrom() != null && r.derivedFrom() == id && r.key() != null && r.key().startsWith(keyPrefix)) {
+                            LocalRepository.deleteTree(repo.imageDir(r.id()));
+                            removed++;
+                        }
+                    }
+                }
+                return removed;
+            } catch (IOException e) {
+                throw new RepositoryException(repo.location() + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
     /** What hangs on an owner: ROIs (counted one by one), tables, attachments, annotation sets. */
     Counts counts(Owner owner, long id) throws RepositoryException {
         Path dir = ownerDir(owner, id);
