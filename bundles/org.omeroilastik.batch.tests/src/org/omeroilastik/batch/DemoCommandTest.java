@@ -9,9 +9,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code demo} end to end: images, training, project, classification, accuracy against the synthetic truth. */
+/**
+ * {@code demo} end to end: images, training, project, classification, accuracy against the synthetic truth, and the
+ * batch over a Dataset of z-stacks in a local repository, rerun without duplicates.
+ */
 class DemoCommandTest {
 
     @TempDir
@@ -35,5 +42,37 @@ class DemoCommandTest {
                 dir.resolve("images/cells_00.h5") + "/data");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(Files.isRegularFile(dir.resolve("images/cells_00-data_Uncertainty.h5")));
+
+        // The repository part: Project > Dataset of 3 z-stacks, every image with its results, the .ilp once.
+        assertTrue(r.out().contains("Batch over dataset 2: 3 done, 0 failed"), r.out());
+        JsonObject dataset = demoDataset();
+        assertEquals("Cell z-stacks", dataset.get("name").getAsString());
+        assertEquals(1, dataset.getAsJsonObject("counts").get("attachments").getAsInt(), "the .ilp attached once");
+        JsonArray images = dataset.getAsJsonArray("children");
+        assertEquals(3, images.size(), "derived images are not dataset children");
+        for (var image : images) {
+            JsonObject counts = image.getAsJsonObject().getAsJsonObject("counts");
+            assertTrue(counts.get("rois").getAsInt() > 5, counts.toString());
+            assertEquals(1, counts.get("tables").getAsInt());
+            assertEquals(2, counts.get("derived").getAsInt(), "probability map and segmentation");
+            assertEquals(1, counts.get("annotations").getAsInt(), "provenance");
+        }
+        // ROIs are found on every plane of the stacks (Fiji's per-plane Analyze Particles).
+        assertTrue(r.out().contains("5x128x128"), r.out());
+
+        // Running it again reuses the Dataset and changes no count.
+        CliRunner again = CliRunner.run("demo", "--dir", dir.toString(), "--images", "2", "--size", "128");
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.out().contains("Reusing dataset 2"), again.out());
+        assertEquals(dataset.toString(), demoDataset().toString(), "a rerun changes no count");
+    }
+
+    private JsonObject demoDataset() {
+        CliRunner b = CliRunner.run("browse", "--source", "local:" + dir.resolve("repository"), "--json");
+        assertEquals(0, b.exitCode(), b.err());
+        JsonArray roots = JsonParser.parseString(b.out()).getAsJsonArray();
+        JsonObject project = roots.get(0).getAsJsonObject();
+        assertEquals("Demo", project.get("name").getAsString());
+        return project.getAsJsonArray("children").get(0).getAsJsonObject();
     }
 }

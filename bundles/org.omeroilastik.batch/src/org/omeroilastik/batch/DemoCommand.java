@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -24,6 +25,9 @@ import org.omeroilastik.engine.workflows.RunOptions;
 import org.omeroilastik.engine.workflows.Training;
 import org.omeroilastik.ilp.IlpReader;
 import org.omeroilastik.ilp.Label;
+import org.omeroilastik.jobs.BatchJob;
+import org.omeroilastik.jobs.JobSpec;
+import org.omeroilastik.jobs.WriteBack;
 import org.omeroilastik.image.io.ImageFormat;
 import org.omeroilastik.image.io.ImageFormats;
 import org.omeroilastik.image.io.ImageSource;
@@ -33,6 +37,12 @@ import org.omeroilastik.image.io.NdImages;
 import org.omeroilastik.model.AxisOrder;
 import org.omeroilastik.model.ImageDescriptor;
 import org.omeroilastik.model.PixelType;
+import org.omeroilastik.model.repository.Dataset;
+import org.omeroilastik.model.repository.Image;
+import org.omeroilastik.model.repository.Project;
+import org.omeroilastik.repository.Repositories;
+import org.omeroilastik.repository.Repository;
+import org.omeroilastik.repository.RepositoryException;
 
 /**
  * {@code demo}: makes synthetic cell images, labels a few pixels of the first, trains a pixel
@@ -42,6 +52,10 @@ import org.omeroilastik.model.PixelType;
  */
 final class DemoCommand implements Command {
     private static final List<Label> LABELS = List.of(new Label("Cells", 255, 225, 25), new Label("Background", 0, 130, 200));
+    static final String DEMO_PROJECT = "Demo";
+    static final String DEMO_DATASET = "Cell z-stacks";
+    private static final int STACK_COUNT = 3;
+    private static final int STACK_PLANES = 5;
     private final ServiceLookup services;
 
     DemoCommand(ServiceLookup services) {
@@ -55,7 +69,7 @@ final class DemoCommand implements Command {
 
     @Override
     public String summary() {
-        return "make synthetic cell images, train a pixel classifier from a few labels, save demo.ilp, classify";
+        return "synthetic cells: train from a few labels, save demo.ilp, classify, batch over a local repository";
     }
 
     @Override
@@ -68,6 +82,10 @@ final class DemoCommand implements Command {
                 forest on ilastik's standard features, saves the project as DIR/demo.ilp (ilastik 1.4.1
                 layout) and classifies every image (Probabilities and Simple Segmentation next to each image).
                 Prints each image's pixel accuracy against the synthetic truth (DIR/truth).
+                Then, in the local repository DIR/repository, makes Project "Demo" > Dataset "Cell z-stacks"
+                with 3 z-stacks (5 planes each) and runs demo.ilp over the Dataset as `batch` does, writing
+                ROIs, probability maps, segmentations, a table per image, the attached project and provenance
+                back. A rerun reuses that Dataset and replaces its results instead of adding to them.
                 DIR defaults to ./omero-ilastik-demo.
                 """;
     }
@@ -174,9 +192,88 @@ final class DemoCommand implements Command {
             out.printf(Locale.ROOT, "Classified %s: %.1f %% of pixels agree with the truth%s%n", images.get(i).getFileName(), 100 * accuracy,
                     i == 0 ? " (the labelled image)" : "");
         }
-        out.printf(Locale.ROOT, "Mean accuracy %.1f %%. Next: ./omero-ilastik inspect %s ; ./omero-ilastik run --project %s IMAGE%n",
-                100 * sum / count, project, project);
-        return ExitCode.SUCCESS;
+        out.printf(Locale.ROOT, "Mean accuracy %.1f %%%n", 100 * sum / count);
+        return batchOverRepository(dir, project, size, rng, out);
+    }
+
+    /**
+     * The seed's main job on the embedded repository: a Project and a Dataset of z-stacks in DIR/repository, the
+     * trained project run over the Dataset, results written back. A rerun reuses the Dataset, and write-back replaces
+     * by key, so counts stay as they are.
+     */
+    private ExitCode batchOverRepository(Path dir, Path ilp, int size, SplittableRandom rng, PrintStream out)
+            throws IOException, InterruptedException {
+        String source = "local:" + dir.resolve("repository");
+        try (Repository repo = services.get(Repositories.class).open(source, true)) {
+            long datasetId = demoDataset(repo, dir, size, rng, out);
+            JobSpec spec = new JobSpec(ilp, source, datasetId, List.of(), null, 50, WriteBack.all());
+            BatchJob job = new BatchJob(spec, repo, PixelClassificationProject.load(services.get(IlpReader.class).read(ilp)),
+                    services.get(ImageFormats.class), RunOptions.defaults());
+            Path journal = dir.resolve("repository/jobs/" + ilp.getFileName() + "-dataset-" + datasetId + ".journal");
+            BatchJob.Outcome outcome = job.run(journal, false, new BatchJob.Listener() {
+                @Override
+                public void started(Image image, int index, int total) {
+                }
+
+                @Override
+                public void block(Image image, int done, int total) {
+                }
+
+                @Override
+                public void finished(Image image, String summary) {
+                    out.printf("Batch: image %d \"%s\" %s: %s%n", image.id(), image.name(), image.pixels(), summary);
+                }
+
+                @Override
+                public void skipped(Image image) {
+                }
+
+                @Override
+                public void failed(Image image, String error) {
+                    out.printf("Batch: image %d failed: %s%n", image.id(), error);
+                }
+            });
+            out.printf("Batch over dataset %d: %d done, %d failed. Next: ./omero-ilastik browse --source %s ;"
+                    + " ./omero-ilastik batch --source %s --dataset %d --project %s%n", datasetId, outcome.done(), outcome.failed(), source,
+                    source, datasetId, ilp);
+            return outcome.failed() == 0 ? ExitCode.SUCCESS : ExitCode.PARTIAL_FAILURE;
+        } catch (RepositoryException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /** The demo's Dataset of z-stacks: found again on a rerun, else created and filled. */
+    private long demoDataset(Repository repo, Path dir, int size, SplittableRandom rng, PrintStream out)
+            throws RepositoryException, IOException {
+        for (Project p : repo.browse().projects()) {
+            if (p.name().equals(DEMO_PROJECT)) {
+                for (Dataset d : repo.browse().datasets(p.id())) {
+                    if (d.name().equals(DEMO_DATASET) && !repo.browse().images(d.id()).isEmpty()) {
+                        out.printf("Reusing dataset %d \"%s\" in %s%n", d.id(), d.name(), repo.location());
+                        return d.id();
+                    }
+                }
+            }
+        }
+        Project project = repo.dataManager().createProject(DEMO_PROJECT, "Synthetic cells made by omero-ilastik demo");
+        Dataset dataset = repo.dataManager().createDataset(DEMO_DATASET, "z-stacks of synthetic cells", Optional.of(project.id()));
+        ImageFormat hdf5 = services.get(ImageFormats.class).byId("hdf5").orElseThrow();
+        Files.createDirectories(dir.resolve("stacks"));
+        ImageDescriptor d = new ImageDescriptor(AxisOrder.of("zyx"), new long[] {STACK_PLANES, size, size}, PixelType.UINT8);
+        for (int i = 0; i < STACK_COUNT; i++) {
+            byte[] stack = new byte[STACK_PLANES * size * size];
+            for (int z = 0; z < STACK_PLANES; z++) {
+                byte[] plane = SyntheticCells.image(size, rng, new byte[size * size]);
+                System.arraycopy(plane, 0, stack, z * size * size, plane.length);
+            }
+            Path file = dir.resolve(String.format("stacks/stack_%02d.h5", i));
+            Files.deleteIfExists(file);
+            hdf5.write(NdImages.wrap(d, stack), new ImageTarget(file, "data", 4));
+            repo.dataManager().importImage(dataset.id(), ImageSource.parse(file + "/data"), String.format("stack_%02d", i));
+        }
+        out.printf("Made project %d \"%s\" > dataset %d \"%s\" with %d z-stacks of %dx%dx%d in %s%n", project.id(), DEMO_PROJECT,
+                dataset.id(), DEMO_DATASET, STACK_COUNT, STACK_PLANES, size, size, repo.location());
+        return dataset.id();
     }
 
     /** ilastik's usual picks for cell images, over its standard scales, computed in 2D. */
