@@ -99,4 +99,38 @@ class BatchCommandTest {
         assertEquals(2, bad.exitCode());
         assertTrue(bad.err().contains("'Nuclei' is not a label of demo.ilp"), bad.err());
     }
+
+    @Test
+    void runsAndCleansAJobFile() throws Exception {
+        setUp();
+        // As the workbench saves it: the project beside the job, by a relative path.
+        Path job = dir.resolve("demo/cells.job.json");
+        Files.writeString(job, """
+                {"format": "omero-ilastik-job", "version": 1, "project": "demo.ilp", "source": "%s",
+                 "images": [3, 5], "roiClass": "Cells", "minSize": 20, "writeBack": ["rois", "table"]}
+                """.formatted(source));
+        CliRunner r = CliRunner.run("batch", "--job", job.toString(), "--journal", dir.resolve("j.journal").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("Summary: 2 done, 0 skipped (already done), 0 failed"), r.out());
+        JsonArray images = dataset().getAsJsonArray("children");
+        JsonObject third = images.get(2).getAsJsonObject().getAsJsonObject("counts");
+        assertTrue(third.get("rois").getAsInt() > 0);
+        assertEquals(1, third.get("tables").getAsInt());
+        assertEquals(0, third.get("derived").getAsInt(), "only rois and table were asked for");
+        assertEquals(0, images.get(1).getAsJsonObject().getAsJsonObject("counts").get("rois").getAsInt(), "image 4 not in the job");
+
+        CliRunner clean = CliRunner.run("clean", "--job", job.toString());
+        assertEquals(0, clean.exitCode(), clean.err());
+        assertTrue(clean.out().contains("Removed 4 output(s) keyed demo.ilp/* from 2 image(s)"), clean.out());
+        assertEquals(0, dataset().getAsJsonArray("children").get(2).getAsJsonObject().getAsJsonObject("counts").get("rois").getAsInt());
+
+        CliRunner mixed = CliRunner.run("batch", "--job", job.toString(), "--dataset", "2");
+        assertEquals(2, mixed.exitCode());
+        assertTrue(mixed.err().contains("--dataset comes from the job file"), mixed.err());
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"format\": \"omero-ilastik-job\", \"source\": \"" + source + "\", \"dataset\": 2}");
+        CliRunner bad = CliRunner.run("batch", "--job", broken.toString());
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains(broken + ": \"project\" is missing"), bad.err());
+    }
 }

@@ -13,6 +13,7 @@ import org.omeroilastik.ilp.IlpException;
 import org.omeroilastik.ilp.IlpReader;
 import org.omeroilastik.image.io.ImageFormats;
 import org.omeroilastik.jobs.BatchJob;
+import org.omeroilastik.jobs.JobFiles;
 import org.omeroilastik.jobs.JobSpec;
 import org.omeroilastik.jobs.WriteBack;
 import org.omeroilastik.model.repository.Image;
@@ -44,6 +45,7 @@ final class BatchCommand implements Command {
                 Usage: omero-ilastik batch --source local:DIR (--dataset ID | --image ID[,ID...]) --project P.ilp
                                            [--roi-class LABEL] [--min-size PIXELS] [--write-back LIST] [--journal FILE]
                                            [--resume] [--dry-run] [--threads N]
+                       omero-ilastik batch --job FILE [--journal FILE] [--resume] [--dry-run] [--threads N]
 
                 Runs a Pixel Classification or Autocontext project on every image of the dataset (results of
                 earlier runs are never inputs) and writes back, under keys "PROJECT.ilp/KIND" that a rerun
@@ -59,46 +61,43 @@ final class BatchCommand implements Command {
                                  version, engine, exports, date, user
                 --write-back takes a comma list (default: all). Each finished image is journalled (default
                 DIR/jobs/PROJECT-dataset-ID.journal) after all its writes succeeded; --resume skips them.
-                --dry-run lists what would be read and written.
+                --dry-run lists what would be read and written. --job runs a saved job file (JSON, see
+                docs/cli.md) instead of the settings on the command line.
                 Exit codes: 0 all images done, 1 some failed (the rest done), 2 bad usage or nothing done.
                 """;
     }
 
     @Override
     public ExitCode run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
-        Options o = Options.parse(args, Set.of("source", "dataset", "image", "project", "roi-class", "min-size", "write-back", "journal",
-                "threads"), Set.of("resume", "dry-run"));
-        String source = o.value("source").orElseThrow(() -> new UsageException("--source is required, e.g. --source local:DIR"));
-        Path ilp = Path.of(o.value("project").orElseThrow(() -> new UsageException("--project is required")));
-        if (o.value("dataset").isPresent() == o.value("image").isPresent()) {
-            throw new UsageException("give exactly one of --dataset ID and --image ID[,ID...]");
-        }
-        long dataset = 0;
-        List<Long> images = new ArrayList<>();
-        Set<WriteBack> writeBack;
-        long minSize;
+        Options o = Options.parse(args, Set.of("job", "source", "dataset", "image", "project", "roi-class", "min-size", "write-back",
+                "journal", "threads"), Set.of("resume", "dry-run"));
         RunOptions options = RunOptions.defaults();
         try {
-            if (o.value("dataset").isPresent()) {
-                dataset = Long.parseLong(o.value("dataset").get());
-            } else {
-                for (String s : o.value("image").get().split(",")) {
-                    images.add(Long.parseLong(s.strip()));
-                }
-            }
-            minSize = Long.parseLong(o.value("min-size").orElse("50"));
             if (o.value("threads").isPresent()) {
                 options = options.withThreads(Integer.parseInt(o.value("threads").get()));
             }
         } catch (IllegalArgumentException e) {
-            throw new UsageException("ids, --min-size and --threads take numbers: " + e.getMessage());
+            throw new UsageException("--threads takes a number: " + e.getMessage());
         }
-        try {
-            writeBack = o.value("write-back").map(WriteBack::parse).orElse(WriteBack.all());
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+        JobSpec spec;
+        if (o.value("job").isPresent()) {
+            for (String setting : List.of("source", "dataset", "image", "project", "roi-class", "min-size", "write-back")) {
+                if (o.value(setting).isPresent()) {
+                    throw new UsageException("--" + setting + " comes from the job file; give either --job or the settings");
+                }
+            }
+            try {
+                spec = JobFiles.read(Path.of(o.value("job").get()));
+            } catch (IOException e) {
+                err.println("omero-ilastik batch: " + e.getMessage());
+                return ExitCode.BAD_INPUT;
+            }
+        } else {
+            spec = specFromOptions(o);
         }
-        JobSpec spec = new JobSpec(ilp, source, dataset, images, o.value("roi-class").orElse(null), minSize, writeBack);
+        Path ilp = spec.project();
+        String source = spec.source();
+        Set<WriteBack> writeBack = spec.writeBack();
         PixelClassificationProject project;
         try {
             project = BatchJob.load(services.get(IlpReader.class), ilp);
@@ -158,6 +157,36 @@ final class BatchCommand implements Command {
             err.println("omero-ilastik batch: " + e.getMessage());
             return ExitCode.PARTIAL_FAILURE;
         }
+    }
+
+    static JobSpec specFromOptions(Options o) throws UsageException {
+        String source = o.value("source").orElseThrow(() -> new UsageException("--source is required, e.g. --source local:DIR"));
+        Path ilp = Path.of(o.value("project").orElseThrow(() -> new UsageException("--project is required")));
+        if (o.value("dataset").isPresent() == o.value("image").isPresent()) {
+            throw new UsageException("give exactly one of --dataset ID and --image ID[,ID...]");
+        }
+        long dataset = 0;
+        List<Long> images = new ArrayList<>();
+        long minSize;
+        try {
+            if (o.value("dataset").isPresent()) {
+                dataset = Long.parseLong(o.value("dataset").get());
+            } else {
+                for (String s : o.value("image").get().split(",")) {
+                    images.add(Long.parseLong(s.strip()));
+                }
+            }
+            minSize = Long.parseLong(o.value("min-size").orElse("50"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("ids and --min-size take numbers: " + e.getMessage());
+        }
+        Set<WriteBack> writeBack;
+        try {
+            writeBack = o.value("write-back").map(WriteBack::parse).orElse(WriteBack.all());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return new JobSpec(ilp, source, dataset, images, o.value("roi-class").orElse(null), minSize, writeBack);
     }
 
     private static Path defaultJournal(String source, Path ilp, JobSpec spec) {

@@ -1,0 +1,112 @@
+package org.omeroilastik.jobs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+/**
+ * Job files: a {@link JobSpec} as JSON, what the workbench saves and {@code batch --job FILE} runs. A relative project
+ * path is resolved against the job file's folder, so a job and its .ilp can move together.
+ *
+ * <pre>
+ * {"format": "omero-ilastik-job", "version": 1, "project": "demo.ilp", "source": "local:/data/repo",
+ *  "dataset": 2, "images": [], "roiClass": "Cells", "minSize": 50,
+ *  "writeBack": ["rois", "probabilities", "segmentation", "table", "project", "provenance"]}
+ * </pre>
+ */
+public final class JobFiles {
+    static final String FORMAT = "omero-ilastik-job";
+
+    private JobFiles() {
+    }
+
+    public static JobSpec read(Path file) throws IOException {
+        JsonObject o;
+        try {
+            o = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+        } catch (JsonParseException | IllegalStateException e) {
+            throw new IOException(file + ": not a job file (JSON expected): " + e.getMessage(), e);
+        }
+        if (!o.has("format") || !FORMAT.equals(o.get("format").getAsString())) {
+            throw new IOException(file + ": not a job file (\"format\": \"" + FORMAT + "\" missing)");
+        }
+        if (o.has("version") && o.get("version").getAsInt() != 1) {
+            throw new IOException(file + ": job file version " + o.get("version") + " is newer than this program reads (1)");
+        }
+        try {
+            Path project = Path.of(required(o, "project", file).getAsString());
+            if (!project.isAbsolute()) {
+                project = file.toAbsolutePath().getParent().resolve(project).normalize();
+            }
+            String source = required(o, "source", file).getAsString();
+            long dataset = o.has("dataset") ? o.get("dataset").getAsLong() : 0;
+            List<Long> images = new ArrayList<>();
+            if (o.has("images")) {
+                for (JsonElement e : o.getAsJsonArray("images")) {
+                    images.add(e.getAsLong());
+                }
+            }
+            if ((dataset > 0) == !images.isEmpty()) {
+                throw new IOException(file + ": give exactly one of \"dataset\" and \"images\"");
+            }
+            String roiClass = o.has("roiClass") && !o.get("roiClass").isJsonNull() ? o.get("roiClass").getAsString() : null;
+            long minSize = o.has("minSize") ? o.get("minSize").getAsLong() : 50;
+            var writeBack = WriteBack.all();
+            if (o.has("writeBack")) {
+                List<String> names = new ArrayList<>();
+                for (JsonElement e : o.getAsJsonArray("writeBack")) {
+                    names.add(e.getAsString());
+                }
+                writeBack = WriteBack.parse(String.join(",", names));
+            }
+            return new JobSpec(project, source, dataset, images, roiClass, minSize, writeBack);
+        } catch (UnsupportedOperationException | IllegalStateException | ClassCastException | NumberFormatException e) {
+            throw new IOException(file + ": a setting has the wrong type: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes atomically: a crash leaves the old file or the new one, never half of one. */
+    public static void write(JobSpec spec, Path file) throws IOException {
+        JsonObject o = new JsonObject();
+        o.addProperty("format", FORMAT);
+        o.addProperty("version", 1);
+        o.addProperty("project", spec.project().toString());
+        o.addProperty("source", spec.source());
+        if (spec.datasetId() > 0) {
+            o.addProperty("dataset", spec.datasetId());
+        }
+        JsonArray images = new JsonArray();
+        spec.imageIds().forEach(images::add);
+        o.add("images", images);
+        if (spec.roiClass() != null) {
+            o.addProperty("roiClass", spec.roiClass());
+        }
+        o.addProperty("minSize", spec.minSize());
+        JsonArray writeBack = new JsonArray();
+        spec.writeBack().stream().sorted().forEach(w -> writeBack.add(w.name().toLowerCase(Locale.ROOT)));
+        o.add("writeBack", writeBack);
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        Files.writeString(tmp, new GsonBuilder().setPrettyPrinting().create().toJson(o) + "\n");
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static JsonElement required(JsonObject o, String name, Path file) throws IOException {
+        if (!o.has(name) || o.get(name).isJsonNull()) {
+            throw new IOException(file + ": \"" + name + "\" is missing");
+        }
+        return o.get(name);
+    }
+}
