@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.omeroilastik.engine.workflows.PixelClassificationProject;
@@ -44,8 +45,10 @@ final class BatchCommand implements Command {
         return """
                 Usage: omero-ilastik batch --source local:DIR (--dataset ID | --image ID[,ID...]) --project P.ilp
                                            [--roi-class LABEL] [--min-size PIXELS] [--write-back LIST] [--journal FILE]
-                                           [--resume] [--dry-run] [--threads N]
+                                           [--resume] [--dry-run] [--threads N] [--engine embedded|ilastik]
+                                           [--ilastik-home DIR]
                        omero-ilastik batch --job FILE [--journal FILE] [--resume] [--dry-run] [--threads N]
+                                           [--ilastik-home DIR]
 
                 Runs a Pixel Classification or Autocontext project on every image of the dataset (results of
                 earlier runs are never inputs) and writes back, under keys "PROJECT.ilp/KIND" that a rerun
@@ -63,6 +66,8 @@ final class BatchCommand implements Command {
                 DIR/jobs/PROJECT-dataset-ID.journal) after all its writes succeeded; --resume skips them.
                 --dry-run lists what would be read and written. --job runs a saved job file (JSON, see
                 docs/cli.md) instead of the settings on the command line.
+                --engine ilastik runs an installed ilastik headless (DIR/run_ilastik.sh, DIR from
+                --ilastik-home, else ILASTIK_HOME) instead of the embedded engine.
                 Exit codes: 0 all images done, 1 some failed (the rest done), 2 bad usage or nothing done.
                 """;
     }
@@ -70,7 +75,7 @@ final class BatchCommand implements Command {
     @Override
     public ExitCode run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
         Options o = Options.parse(args, Set.of("job", "source", "dataset", "image", "project", "roi-class", "min-size", "write-back",
-                "journal", "threads"), Set.of("resume", "dry-run"));
+                "journal", "threads", "engine", "ilastik-home"), Set.of("resume", "dry-run"));
         RunOptions options = RunOptions.defaults();
         try {
             if (o.value("threads").isPresent()) {
@@ -81,7 +86,7 @@ final class BatchCommand implements Command {
         }
         JobSpec spec;
         if (o.value("job").isPresent()) {
-            for (String setting : List.of("source", "dataset", "image", "project", "roi-class", "min-size", "write-back")) {
+            for (String setting : List.of("source", "dataset", "image", "project", "roi-class", "min-size", "write-back", "engine")) {
                 if (o.value(setting).isPresent()) {
                     throw new UsageException("--" + setting + " comes from the job file; give either --job or the settings");
                 }
@@ -95,6 +100,11 @@ final class BatchCommand implements Command {
         } else {
             spec = specFromOptions(o);
         }
+        if (o.value("ilastik-home").isPresent()) {
+            spec = new JobSpec(spec.project(), spec.source(), spec.datasetId(), spec.imageIds(), spec.roiClass(), spec.minSize(),
+                    spec.writeBack(), spec.engine(), Optional.of(Path.of(o.value("ilastik-home").get())));
+        }
+        final JobSpec resolvedSpec = spec;
         Path ilp = spec.project();
         String source = spec.source();
         Set<WriteBack> writeBack = spec.writeBack();
@@ -108,7 +118,7 @@ final class BatchCommand implements Command {
         try (Repository repo = services.get(Repositories.class).open(source, false)) {
             BatchJob job = new BatchJob(spec, repo, project, services.get(ImageFormats.class), options);
             List<Image> plan = job.plan();
-            Path journal = o.value("journal").map(Path::of).orElseGet(() -> defaultJournal(source, ilp, spec));
+            Path journal = o.value("journal").map(Path::of).orElseGet(() -> defaultJournal(source, ilp, resolvedSpec));
             if (o.flag("dry-run")) {
                 out.printf("Would process %d image(s) with %s, writing back %s under keys %s:%n", plan.size(), ilp.getFileName(),
                         writeBack.stream().map(w -> w.name().toLowerCase()).sorted().toList(), job.key("*"));
@@ -117,6 +127,12 @@ final class BatchCommand implements Command {
                 }
                 out.println("Journal: " + journal);
                 return ExitCode.SUCCESS;
+            }
+            try {
+                job.prepareEngine();
+            } catch (IOException e) {
+                err.println("omero-ilastik batch: " + e.getMessage());
+                return ExitCode.BAD_INPUT;
             }
             out.printf("Batch: %s over %d image(s) of %s; journal %s%n", ilp.getFileName(), plan.size(), repo.location(), journal);
             BatchJob.Outcome outcome = job.run(journal, o.flag("resume"), new BatchJob.Listener() {
@@ -186,7 +202,13 @@ final class BatchCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        return new JobSpec(ilp, source, dataset, images, o.value("roi-class").orElse(null), minSize, writeBack);
+        JobSpec.Engine engine;
+        try {
+            engine = JobSpec.Engine.parse(o.value("engine").orElse("embedded"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--engine: " + e.getMessage());
+        }
+        return new JobSpec(ilp, source, dataset, images, o.value("roi-class").orElse(null), minSize, writeBack, engine, Optional.empty());
     }
 
     private static Path defaultJournal(String source, Path ilp, JobSpec spec) {

@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.omeroilastik.engine.workflows.ExportSource;
-import org.omeroilastik.engine.workflows.OutputSinks;
 import org.omeroilastik.engine.workflows.PixelClassificationProject;
 import org.omeroilastik.engine.workflows.PixelClassificationRunner;
+import org.omeroilastik.engine.workflows.ProgressListener;
 import org.omeroilastik.engine.workflows.RunOptions;
 import org.omeroilastik.ilp.IlpException;
 import org.omeroilastik.ilp.Label;
@@ -65,6 +65,7 @@ public final class BatchJob {
     private final ImageFormats formats;
     private final RunOptions options;
     private final String projectName;
+    private PixelEngine engine;
 
     /** Told about each task. */
     public interface Listener {
@@ -118,6 +119,7 @@ public final class BatchJob {
             Files.deleteIfExists(journal);
         }
         List<Image> images = plan();
+        prepareEngine();
         if (spec.writeBack().contains(WriteBack.PROJECT) && spec.datasetId() > 0) {
             repo.results().putAttachment(Owner.DATASET, spec.datasetId(), key("project"), spec.project());
         }
@@ -148,10 +150,26 @@ public final class BatchJob {
         return new Outcome(ok, skipped, failed);
     }
 
+    /** Finds the engine the spec names; an error here (no ilastik installed) means nothing can be done. */
+    public void prepareEngine() throws IOException {
+        if (engine == null) {
+            engine = createEngine();
+        }
+    }
+
+    private PixelEngine createEngine() throws IOException {
+        ImageFormat hdf5 = formats.byId("hdf5").orElseThrow();
+        PixelClassificationRunner runner = new PixelClassificationRunner(project, options);
+        if (spec.engine() == JobSpec.Engine.EMBEDDED) {
+            return new EmbeddedEngine(runner, hdf5);
+        }
+        return new IlastikHeadlessEngine(IlastikHeadlessEngine.locate(spec.ilastikHome()), spec.project(), hdf5,
+                (source, export) -> runner.outputDescriptor(hdf5.describe(source), export));
+    }
+
     private String process(Image image, Listener listener) throws IOException, InterruptedException {
         ImageSource source = repo.rawData().localSource(image.id())
                 .orElseThrow(() -> new RepositoryException("image " + image.id() + ": its pixels are not in a file the engine can read"));
-        ImageFormat hdf5 = formats.byId("hdf5").orElseThrow();
         PixelClassificationRunner runner = new PixelClassificationRunner(project, options);
         ImageDescriptor in = image.pixels();
         ResultWriter results = repo.results();
@@ -159,7 +177,7 @@ public final class BatchJob {
         if (spec.writeBack().contains(WriteBack.PROBABILITIES)) {
             ResultWriter.DerivedImage derived = results.derivedImage(image.id(), key("probabilities"), image.name() + " Probabilities",
                     runner.outputDescriptor(in, ExportSource.PROBABILITIES));
-            runner.run(source, hdf5, ExportSource.PROBABILITIES, OutputSinks.hdf5(derived.target()), (a, b) -> {
+            engine.export(source, ExportSource.PROBABILITIES, derived.target(), (a, b) -> {
                 listener.block(image, a, b);
                 return true;
             });
@@ -174,14 +192,14 @@ public final class BatchJob {
             if (spec.writeBack().contains(WriteBack.SEGMENTATION)) {
                 ResultWriter.DerivedImage derived = results.derivedImage(image.id(), key("segmentation"), image.name() + " Simple Segmentation",
                         segDescriptor);
-                runner.run(source, hdf5, ExportSource.SIMPLE_SEGMENTATION, OutputSinks.hdf5(derived.target()), (a, b) -> true);
+                engine.export(source, ExportSource.SIMPLE_SEGMENTATION, derived.target(), ProgressListener.NONE);
                 long segId = derived.commit();
                 parts.add("segmentation → image " + segId);
                 segSource = repo.rawData().localSource(segId).orElseThrow();
             } else {
                 temp = Files.createTempFile("omero-ilastik-segmentation", ".h5");
                 Files.delete(temp);
-                runner.run(source, hdf5, ExportSource.SIMPLE_SEGMENTATION, OutputSinks.hdf5(ImageTarget.of(temp)), (a, b) -> true);
+                engine.export(source, ExportSource.SIMPLE_SEGMENTATION, ImageTarget.of(temp), ProgressListener.NONE);
                 segSource = ImageSource.parse(temp + "/" + ImageTarget.DEFAULT_DATASET);
             }
             try {
@@ -323,7 +341,7 @@ public final class BatchJob {
         kv.put("omero-ilastik.workflow", project.summary().workflowName());
         kv.put("omero-ilastik.ilastik.version", project.summary().ilastikVersion());
         kv.put("omero-ilastik.version", VERSION);
-        kv.put("omero-ilastik.engine", "embedded");
+        kv.put("omero-ilastik.engine", engine.describe());
         kv.put("omero-ilastik.exports", spec.writeBack().stream().map(w -> w.name().toLowerCase()).sorted().toList().toString());
         kv.put("omero-ilastik.date", ZonedDateTime.now().toString());
         kv.put("omero-ilastik.user", System.getProperty("user.name", ""));

@@ -17,12 +17,13 @@ import com.google.gson.JsonParser;
 
 /**
  * Job files: a {@link JobSpec} as JSON, what the workbench saves and {@code batch --job FILE} runs. A relative project
- * path is resolved against the job file's folder, so a job and its .ilp can move together.
+ * path is resolved against the job file's folder, so a job and its .ilp can move together. Where ilastik is installed
+ * is a fact of the machine, not of the job: it is never stored.
  *
  * <pre>
  * {"format": "omero-ilastik-job", "version": 1, "project": "demo.ilp", "source": "local:/data/repo",
  *  "dataset": 2, "images": [], "roiClass": "Cells", "minSize": 50,
- *  "writeBack": ["rois", "probabilities", "segmentation", "table", "project", "provenance"]}
+ *  "writeBack": ["rois", "probabilities", "segmentation", "table", "project", "provenance"], "engine": "embedded"}
  * </pre>
  */
 public final class JobFiles {
@@ -70,7 +71,8 @@ public final class JobFiles {
                 }
                 writeBack = WriteBack.parse(String.join(",", names));
             }
-            return new JobSpec(project, source, dataset, images, roiClass, minSize, writeBack);
+            JobSpec.Engine engine = o.has("engine") ? JobSpec.Engine.parse(o.get("engine").getAsString()) : JobSpec.Engine.EMBEDDED;
+            return new JobSpec(project, source, dataset, images, roiClass, minSize, writeBack, engine, java.util.Optional.empty());
         } catch (UnsupportedOperationException | IllegalStateException | ClassCastException | NumberFormatException e) {
             throw new IOException(file + ": a setting has the wrong type: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
@@ -98,6 +100,7 @@ public final class JobFiles {
         JsonArray writeBack = new JsonArray();
         spec.writeBack().stream().sorted().forEach(w -> writeBack.add(w.name().toLowerCase(Locale.ROOT)));
         o.add("writeBack", writeBack);
+        o.addProperty("engine", spec.engine().name().toLowerCase(Locale.ROOT));
         Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
         Files.writeString(tmp, new GsonBuilder().setPrettyPrinting().create().toJson(o) + "\n");
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
