@@ -60,11 +60,45 @@ class DemoCommandTest {
         // ROIs are found on every plane of the stacks (Fiji's per-plane Analyze Particles).
         assertTrue(r.out().contains("5x128x128"), r.out());
 
-        // Running it again reuses the Dataset and changes no count.
+        // The Screen > Plate of timelapses: every well field classified and written back.
+        assertTrue(r.out().contains("with 2 wells of 4x128x128 timelapses"), r.out());
+        JsonObject plate = demoPlate();
+        JsonArray wells = plate.getAsJsonArray("children");
+        assertEquals(2, wells.size());
+        for (var well : wells) {
+            JsonArray fields = well.getAsJsonObject().getAsJsonArray("children");
+            assertEquals(1, fields.size());
+            JsonObject counts = fields.get(0).getAsJsonObject().getAsJsonObject("counts");
+            assertTrue(counts.get("rois").getAsInt() > 5, counts.toString());
+            assertEquals(2, counts.get("derived").getAsInt());
+            assertEquals(1, counts.get("tables").getAsInt());
+        }
+        long plateId = plate.get("id").getAsLong();
+        assertTrue(r.out().contains("Batch over plate " + plateId + ": 2 done, 0 failed"), r.out());
+        CliRunner dry = CliRunner.run("batch", "--source", "local:" + dir.resolve("repository"), "--plate", Long.toString(plateId),
+                "--project", dir.resolve("demo.ilp").toString(), "--dry-run");
+        assertEquals(0, dry.exitCode(), dry.err());
+        assertTrue(dry.out().contains("Would process 2 image(s)") && dry.out().contains("tyx[4, 128, 128]"), dry.out());
+        assertTrue(dry.out().contains("demo.ilp-plate-" + plateId + ".journal"), dry.out());
+
+        // Running it again reuses the Dataset and the Plate and changes no count.
         CliRunner again = CliRunner.run("demo", "--dir", dir.toString(), "--images", "2", "--size", "128");
         assertEquals(0, again.exitCode(), again.err());
         assertTrue(again.out().contains("Reusing dataset 2"), again.out());
         assertEquals(dataset.toString(), demoDataset().toString(), "a rerun changes no count");
+        assertTrue(again.out().contains("Reusing plate " + plateId), again.out());
+        assertEquals(plate.toString(), demoPlate().toString(), "a rerun changes no count on the plate");
+    }
+
+    private JsonObject demoPlate() {
+        JsonArray roots = JsonParser.parseString(CliRunner.run("browse", "--source", "local:" + dir.resolve("repository"), "--json").out())
+                .getAsJsonArray();
+        JsonObject screen = roots.get(1).getAsJsonObject();
+        assertEquals("screen", screen.get("type").getAsString());
+        assertEquals("Demo screen", screen.get("name").getAsString());
+        JsonObject plate = screen.getAsJsonArray("children").get(0).getAsJsonObject();
+        assertEquals("plate", plate.get("type").getAsString());
+        return plate;
     }
 
     private JsonObject demoDataset() {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.omeroilastik.engine.workflows.PixelClassificationProject;
 import org.omeroilastik.engine.workflows.RunOptions;
@@ -43,16 +44,17 @@ final class BatchCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: omero-ilastik batch --source local:DIR (--dataset ID | --image ID[,ID...]) --project P.ilp
+                Usage: omero-ilastik batch --source local:DIR (--dataset ID | --plate ID | --screen ID | --image ID[,ID...])
+                                           --project P.ilp
                                            [--roi-class LABEL] [--min-size PIXELS] [--write-back LIST] [--journal FILE]
                                            [--resume] [--dry-run] [--threads N] [--engine embedded|ilastik]
                                            [--ilastik-home DIR]
                        omero-ilastik batch --job FILE [--journal FILE] [--resume] [--dry-run] [--threads N]
                                            [--ilastik-home DIR]
 
-                Runs a Pixel Classification or Autocontext project on every image of the dataset (results of
-                earlier runs are never inputs) and writes back, under keys "PROJECT.ilp/KIND" that a rerun
-                replaces instead of duplicating:
+                Runs a Pixel Classification or Autocontext project on every image of the dataset, or every
+                well field of the plate or of the screen's plates (results of earlier runs are never inputs),
+                and writes back, under keys "PROJECT.ilp/KIND" that a rerun replaces instead of duplicating:
                   rois           polygons of the objects of --roi-class (default: the project's first label),
                                  per plane, at least --min-size pixels (default 50), as Fiji's Analyze Particles
                   probabilities  the probability map, as a derived image
@@ -75,7 +77,7 @@ final class BatchCommand implements Command {
     @Override
     public ExitCode run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
         Options o = Options.parse(args, Set.of("job", "source", "dataset", "image", "project", "roi-class", "min-size", "write-back",
-                "journal", "threads", "engine", "ilastik-home"), Set.of("resume", "dry-run"));
+                "journal", "threads", "engine", "ilastik-home", "plate", "screen"), Set.of("resume", "dry-run"));
         RunOptions options = RunOptions.defaults();
         try {
             if (o.value("threads").isPresent()) {
@@ -86,7 +88,8 @@ final class BatchCommand implements Command {
         }
         JobSpec spec;
         if (o.value("job").isPresent()) {
-            for (String setting : List.of("source", "dataset", "image", "project", "roi-class", "min-size", "write-back", "engine")) {
+            for (String setting : List.of("source", "dataset", "plate", "screen", "image", "project", "roi-class", "min-size", "write-back",
+                    "engine")) {
                 if (o.value(setting).isPresent()) {
                     throw new UsageException("--" + setting + " comes from the job file; give either --job or the settings");
                 }
@@ -101,8 +104,7 @@ final class BatchCommand implements Command {
             spec = specFromOptions(o);
         }
         if (o.value("ilastik-home").isPresent()) {
-            spec = new JobSpec(spec.project(), spec.source(), spec.datasetId(), spec.imageIds(), spec.roiClass(), spec.minSize(),
-                    spec.writeBack(), spec.engine(), Optional.of(Path.of(o.value("ilastik-home").get())));
+            spec = spec.withIlastikHome(Path.of(o.value("ilastik-home").get()));
         }
         final JobSpec resolvedSpec = spec;
         Path ilp = spec.project();
@@ -178,15 +180,21 @@ final class BatchCommand implements Command {
     static JobSpec specFromOptions(Options o) throws UsageException {
         String source = o.value("source").orElseThrow(() -> new UsageException("--source is required, e.g. --source local:DIR"));
         Path ilp = Path.of(o.value("project").orElseThrow(() -> new UsageException("--project is required")));
-        if (o.value("dataset").isPresent() == o.value("image").isPresent()) {
-            throw new UsageException("give exactly one of --dataset ID and --image ID[,ID...]");
+        if (Stream.of("dataset", "plate", "screen", "image").filter(k -> o.value(k).isPresent()).count() != 1) {
+            throw new UsageException("give exactly one of --dataset ID, --plate ID, --screen ID and --image ID[,ID...]");
         }
         long dataset = 0;
+        long plate = 0;
+        long screen = 0;
         List<Long> images = new ArrayList<>();
         long minSize;
         try {
             if (o.value("dataset").isPresent()) {
                 dataset = Long.parseLong(o.value("dataset").get());
+            } else if (o.value("plate").isPresent()) {
+                plate = Long.parseLong(o.value("plate").get());
+            } else if (o.value("screen").isPresent()) {
+                screen = Long.parseLong(o.value("screen").get());
             } else {
                 for (String s : o.value("image").get().split(",")) {
                     images.add(Long.parseLong(s.strip()));
@@ -208,12 +216,17 @@ final class BatchCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--engine: " + e.getMessage());
         }
-        return new JobSpec(ilp, source, dataset, images, o.value("roi-class").orElse(null), minSize, writeBack, engine, Optional.empty());
+        try {
+            return new JobSpec(ilp, source, dataset, images, o.value("roi-class").orElse(null), minSize, writeBack, engine, Optional.empty(),
+                    plate, screen);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     private static Path defaultJournal(String source, Path ilp, JobSpec spec) {
         String base = source.startsWith("local:") ? source.substring("local:".length()) : System.getProperty("user.home") + "/.omero-ilastik";
-        String what = spec.datasetId() > 0 ? "dataset-" + spec.datasetId() : "images-" + Math.abs(spec.imageIds().hashCode());
+        String what = spec.imageIds().isEmpty() ? spec.containerName() : "images-" + Math.abs(spec.imageIds().hashCode());
         return Path.of(base, "jobs", ilp.getFileName() + "-" + what + ".journal");
     }
 }

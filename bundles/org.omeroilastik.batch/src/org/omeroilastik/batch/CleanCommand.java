@@ -3,10 +3,10 @@ package org.omeroilastik.batch;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.omeroilastik.jobs.BatchJob;
 import org.omeroilastik.jobs.JobFiles;
 import org.omeroilastik.jobs.JobSpec;
 import org.omeroilastik.model.repository.Image;
@@ -51,7 +51,7 @@ final class CleanCommand implements Command {
         String source;
         String prefix;
         long dataset = 0;
-        List<Long> images = List.of();
+        JobSpec jobSpec = null;
         if (o.value("job").isPresent()) {
             if (o.value("source").isPresent() || o.value("project").isPresent() || o.value("dataset").isPresent()) {
                 throw new UsageException("give either --job or --source, --project and --dataset");
@@ -66,7 +66,7 @@ final class CleanCommand implements Command {
             source = spec.source();
             prefix = spec.project().getFileName() + "/";
             dataset = spec.datasetId();
-            images = spec.imageIds();
+            jobSpec = spec;
         } else {
             source = o.value("source").orElseThrow(() -> new UsageException("--source is required"));
             prefix = Path.of(o.value("project").orElseThrow(() -> new UsageException("--project is required"))).getFileName() + "/";
@@ -78,17 +78,14 @@ final class CleanCommand implements Command {
         }
         try (Repository repo = services.get(Repositories.class).open(source, false)) {
             int removed = 0;
-            List<Long> owners = new ArrayList<>(images);
             if (dataset > 0) {
                 removed += repo.results().remove(prefix, Owner.DATASET, dataset);
-                for (Image image : repo.browse().images(dataset)) {
-                    owners.add(image.id());
-                }
             }
-            for (long image : owners) {
-                removed += repo.results().remove(prefix, Owner.IMAGE, image);
+            List<Image> inputs = jobSpec != null ? BatchJob.inputsOf(jobSpec, repo.browse()) : repo.browse().images(dataset);
+            for (Image image : inputs) {
+                removed += repo.results().remove(prefix, Owner.IMAGE, image.id());
             }
-            String where = dataset > 0 ? "dataset " + dataset + " and its images" : owners.size() + " image(s)";
+            String where = dataset > 0 ? "dataset " + dataset + " and its images" : inputs.size() + " image(s)";
             out.printf("Removed %d output(s) keyed %s* from %s%n", removed, prefix, where);
             return ExitCode.SUCCESS;
         } catch (RepositoryException e) {

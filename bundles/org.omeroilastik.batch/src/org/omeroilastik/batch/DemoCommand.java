@@ -39,7 +39,9 @@ import org.omeroilastik.model.ImageDescriptor;
 import org.omeroilastik.model.PixelType;
 import org.omeroilastik.model.repository.Dataset;
 import org.omeroilastik.model.repository.Image;
+import org.omeroilastik.model.repository.Plate;
 import org.omeroilastik.model.repository.Project;
+import org.omeroilastik.model.repository.Screen;
 import org.omeroilastik.repository.Repositories;
 import org.omeroilastik.repository.Repository;
 import org.omeroilastik.repository.RepositoryException;
@@ -56,6 +58,9 @@ final class DemoCommand implements Command {
     static final String DEMO_DATASET = "Cell z-stacks";
     private static final int STACK_COUNT = 3;
     private static final int STACK_PLANES = 5;
+    static final String DEMO_SCREEN = "Demo screen";
+    private static final int PLATE_WELLS = 2;
+    private static final int TIMEPOINTS = 4;
     private final ServiceLookup services;
 
     DemoCommand(ServiceLookup services) {
@@ -85,7 +90,8 @@ final class DemoCommand implements Command {
                 Then, in the local repository DIR/repository, makes Project "Demo" > Dataset "Cell z-stacks"
                 with 3 z-stacks (5 planes each) and runs demo.ilp over the Dataset as `batch` does, writing
                 ROIs, probability maps, segmentations, a table per image, the attached project and provenance
-                back. A rerun reuses that Dataset and replaces its results instead of adding to them.
+                back; then Screen "Demo screen" > Plate with 2 wells of 4-frame timelapses, batched the same
+                way. A rerun reuses both and replaces their results instead of adding to them.
                 DIR defaults to ./omero-ilastik-demo.
                 """;
     }
@@ -206,40 +212,77 @@ final class DemoCommand implements Command {
         String source = "local:" + dir.resolve("repository");
         try (Repository repo = services.get(Repositories.class).open(source, true)) {
             long datasetId = demoDataset(repo, dir, size, rng, out);
-            JobSpec spec = new JobSpec(ilp, source, datasetId, List.of(), null, 50, WriteBack.all());
-            BatchJob job = new BatchJob(spec, repo, PixelClassificationProject.load(services.get(IlpReader.class).read(ilp)),
-                    services.get(ImageFormats.class), RunOptions.defaults());
-            Path journal = dir.resolve("repository/jobs/" + ilp.getFileName() + "-dataset-" + datasetId + ".journal");
-            BatchJob.Outcome outcome = job.run(journal, false, new BatchJob.Listener() {
-                @Override
-                public void started(Image image, int index, int total) {
-                }
-
-                @Override
-                public void block(Image image, int done, int total) {
-                }
-
-                @Override
-                public void finished(Image image, String summary) {
-                    out.printf("Batch: image %d \"%s\" %s: %s%n", image.id(), image.name(), image.pixels(), summary);
-                }
-
-                @Override
-                public void skipped(Image image) {
-                }
-
-                @Override
-                public void failed(Image image, String error) {
-                    out.printf("Batch: image %d failed: %s%n", image.id(), error);
-                }
-            });
-            out.printf("Batch over dataset %d: %d done, %d failed. Next: ./omero-ilastik browse --source %s ;"
-                    + " ./omero-ilastik batch --source %s --dataset %d --project %s%n", datasetId, outcome.done(), outcome.failed(), source,
+            BatchJob.Outcome datasetRun = runJob(repo, new JobSpec(ilp, source, datasetId, List.of(), null, 50, WriteBack.all()), dir, out);
+            out.printf("Batch over dataset %d: %d done, %d failed%n", datasetId, datasetRun.done(), datasetRun.failed());
+            long plateId = demoPlate(repo, dir, size, rng, out);
+            BatchJob.Outcome plateRun = runJob(repo, new JobSpec(ilp, source, 0, List.of(), null, 50, WriteBack.all(), JobSpec.Engine.EMBEDDED,
+                    Optional.empty(), plateId, 0), dir, out);
+            out.printf("Batch over plate %d: %d done, %d failed%n", plateId, plateRun.done(), plateRun.failed());
+            out.printf("Next: ./omero-ilastik browse --source %s ; ./omero-ilastik batch --source %s --dataset %d --project %s%n", source,
                     source, datasetId, ilp);
-            return outcome.failed() == 0 ? ExitCode.SUCCESS : ExitCode.PARTIAL_FAILURE;
+            return datasetRun.failed() + plateRun.failed() == 0 ? ExitCode.SUCCESS : ExitCode.PARTIAL_FAILURE;
         } catch (RepositoryException e) {
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    private BatchJob.Outcome runJob(Repository repo, JobSpec spec, Path dir, PrintStream out) throws IOException {
+        BatchJob job = new BatchJob(spec, repo, PixelClassificationProject.load(services.get(IlpReader.class).read(spec.project())),
+                services.get(ImageFormats.class), RunOptions.defaults());
+        Path journal = dir.resolve("repository/jobs/" + spec.project().getFileName() + "-" + spec.containerName() + ".journal");
+        return job.run(journal, false, new BatchJob.Listener() {
+            @Override
+            public void started(Image image, int index, int total) {
+            }
+
+            @Override
+            public void block(Image image, int done, int total) {
+            }
+
+            @Override
+            public void finished(Image image, String summary) {
+                out.printf("Batch: image %d \"%s\" %s: %s%n", image.id(), image.name(), image.pixels(), summary);
+            }
+
+            @Override
+            public void skipped(Image image) {
+            }
+
+            @Override
+            public void failed(Image image, String error) {
+                out.printf("Batch: image %d failed: %s%n", image.id(), error);
+            }
+        });
+    }
+
+    /** The demo's Screen > Plate of timelapses, one field per well: found again on a rerun, else created and filled. */
+    private long demoPlate(Repository repo, Path dir, int size, SplittableRandom rng, PrintStream out) throws RepositoryException, IOException {
+        for (Screen s : repo.browse().screens()) {
+            if (s.name().equals(DEMO_SCREEN) && !repo.browse().plates(s.id()).isEmpty()) {
+                Plate p = repo.browse().plates(s.id()).get(0);
+                out.printf("Reusing plate %d \"%s\" in %s%n", p.id(), p.name(), repo.location());
+                return p.id();
+            }
+        }
+        Screen screen = repo.dataManager().createScreen(DEMO_SCREEN, "Synthetic timelapses made by omero-ilastik demo");
+        Plate plate = repo.dataManager().createPlate(screen.id(), "Timelapse plate", 1, PLATE_WELLS);
+        Files.createDirectories(dir.resolve("stacks"));
+        ImageFormat hdf5 = services.get(ImageFormats.class).byId("hdf5").orElseThrow();
+        ImageDescriptor d = new ImageDescriptor(AxisOrder.of("tyx"), new long[] {TIMEPOINTS, size, size}, PixelType.UINT8);
+        for (int w = 0; w < PLATE_WELLS; w++) {
+            byte[] movie = new byte[TIMEPOINTS * size * size];
+            for (int t = 0; t < TIMEPOINTS; t++) {
+                byte[] frame = SyntheticCells.image(size, rng, new byte[size * size]);
+                System.arraycopy(frame, 0, movie, t * size * size, frame.length);
+            }
+            Path file = dir.resolve(String.format("stacks/timelapse_A%02d.h5", w + 1));
+            Files.deleteIfExists(file);
+            hdf5.write(NdImages.wrap(d, movie), new ImageTarget(file, "data", 4));
+            repo.dataManager().importField(plate.id(), 0, w, ImageSource.parse(file + "/data"), String.format("A%02d field 1", w + 1));
+        }
+        out.printf("Made screen %d \"%s\" > plate %d \"%s\" with %d wells of %dx%dx%d timelapses%n", screen.id(), DEMO_SCREEN, plate.id(),
+                plate.name(), PLATE_WELLS, TIMEPOINTS, size, size);
+        return plate.id();
     }
 
     /** The demo's Dataset of z-stacks: found again on a rerun, else created and filled. */

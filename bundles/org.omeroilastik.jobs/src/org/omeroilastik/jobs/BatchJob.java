@@ -37,6 +37,7 @@ import org.omeroilastik.model.repository.Image;
 import org.omeroilastik.model.results.PolygonShape;
 import org.omeroilastik.model.results.Roi;
 import org.omeroilastik.model.results.Table;
+import org.omeroilastik.repository.Browse;
 import org.omeroilastik.repository.Repository;
 import org.omeroilastik.repository.RepositoryException;
 import org.omeroilastik.repository.ResultWriter;
@@ -97,19 +98,39 @@ public final class BatchJob {
         return projectName + "/" + kind;
     }
 
-    /** The images this job processes: the dataset's (derived images are never among them) or the given ones. */
+    /** The images this job processes: the container's (derived images are never among them) or the given ones. */
     public List<Image> plan() throws RepositoryException {
-        if (!spec.imageIds().isEmpty()) {
-            List<Image> out = new ArrayList<>();
-            for (long id : spec.imageIds()) {
-                if (repo.browse().derivedFrom(id).isPresent()) {
-                    throw new RepositoryException("image " + id + " is a result of an earlier run, not an input");
-                }
-                out.add(repo.browse().image(id));
+        return inputsOf(spec, repo.browse());
+    }
+
+    /** The input images of a job: a dataset's images, the well fields of a plate or of a screen's plates, or given images. */
+    public static List<Image> inputsOf(JobSpec spec, Browse browse) throws RepositoryException {
+        List<Image> out = new ArrayList<>();
+        for (long id : spec.imageIds()) {
+            if (browse.derivedFrom(id).isPresent()) {
+                throw new RepositoryException("image " + id + " is a result of an earlier run, not an input");
             }
-            return out;
+            out.add(browse.image(id));
         }
-        return repo.browse().images(spec.datasetId());
+        if (spec.datasetId() > 0) {
+            out.addAll(browse.images(spec.datasetId()));
+        }
+        List<Long> plates = new ArrayList<>();
+        if (spec.plateId() > 0) {
+            plates.add(spec.plateId());
+        } else if (spec.screenId() > 0) {
+            for (var plate : browse.plates(spec.screenId())) {
+                plates.add(plate.id());
+            }
+        }
+        for (long plate : plates) {
+            for (var well : browse.wells(plate)) {
+                for (long field : well.fieldImageIds()) {
+                    out.add(browse.image(field));
+                }
+            }
+        }
+        return out;
     }
 
     public Outcome run(Path journal, boolean resume, Listener listener) throws IOException {

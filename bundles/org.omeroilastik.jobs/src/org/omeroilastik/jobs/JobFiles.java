@@ -58,8 +58,10 @@ public final class JobFiles {
                     images.add(e.getAsLong());
                 }
             }
-            if ((dataset > 0) == !images.isEmpty()) {
-                throw new IOException(file + ": give exactly one of \"dataset\" and \"images\"");
+            long plate = o.has("plate") ? o.get("plate").getAsLong() : 0;
+            long screen = o.has("screen") ? o.get("screen").getAsLong() : 0;
+            if ((dataset > 0 ? 1 : 0) + (plate > 0 ? 1 : 0) + (screen > 0 ? 1 : 0) + (images.isEmpty() ? 0 : 1) != 1) {
+                throw new IOException(file + ": give exactly one of \"dataset\", \"plate\", \"screen\" and \"images\"");
             }
             String roiClass = o.has("roiClass") && !o.get("roiClass").isJsonNull() ? o.get("roiClass").getAsString() : null;
             long minSize = o.has("minSize") ? o.get("minSize").getAsLong() : 50;
@@ -72,7 +74,8 @@ public final class JobFiles {
                 writeBack = WriteBack.parse(String.join(",", names));
             }
             JobSpec.Engine engine = o.has("engine") ? JobSpec.Engine.parse(o.get("engine").getAsString()) : JobSpec.Engine.EMBEDDED;
-            return new JobSpec(project, source, dataset, images, roiClass, minSize, writeBack, engine, java.util.Optional.empty());
+            return new JobSpec(project, source, dataset, images, roiClass, minSize, writeBack, engine, java.util.Optional.empty(), plate,
+                    screen);
         } catch (UnsupportedOperationException | IllegalStateException | ClassCastException | NumberFormatException e) {
             throw new IOException(file + ": a setting has the wrong type: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
@@ -89,6 +92,12 @@ public final class JobFiles {
         o.addProperty("source", spec.source());
         if (spec.datasetId() > 0) {
             o.addProperty("dataset", spec.datasetId());
+        }
+        if (spec.plateId() > 0) {
+            o.addProperty("plate", spec.plateId());
+        }
+        if (spec.screenId() > 0) {
+            o.addProperty("screen", spec.screenId());
         }
         JsonArray images = new JsonArray();
         spec.imageIds().forEach(images::add);

@@ -10,16 +10,18 @@ import java.util.Set;
  *
  * @param project the .ilp
  * @param source the repository, e.g. local:/data/repo
- * @param datasetId the dataset whose images are processed (0 when {@code imageIds} are given)
+ * @param datasetId the dataset whose images are processed (0 when another container or {@code imageIds} are given)
  * @param imageIds explicit images (empty when a dataset is given)
  * @param roiClass the label whose objects become ROIs (null: the project's first label)
  * @param minSize the smallest object, in pixels, that becomes a ROI
  * @param writeBack what to write back
  * @param engine which engine computes the exports
  * @param ilastikHome for {@link Engine#ILASTIK}: the ilastik installation (empty: from ILASTIK_HOME)
+ * @param plateId the plate whose well fields are processed (0: none)
+ * @param screenId the screen whose plates' well fields are processed (0: none)
  */
 public record JobSpec(Path project, String source, long datasetId, List<Long> imageIds, String roiClass, long minSize,
-        Set<WriteBack> writeBack, Engine engine, Optional<Path> ilastikHome) {
+        Set<WriteBack> writeBack, Engine engine, Optional<Path> ilastikHome, long plateId, long screenId) {
 
     /** The embedded engine, or an installed ilastik run headless. */
     public enum Engine {
@@ -37,6 +39,35 @@ public record JobSpec(Path project, String source, long datasetId, List<Long> im
     public JobSpec {
         imageIds = List.copyOf(imageIds);
         writeBack = Set.copyOf(writeBack);
+        int containers = (datasetId > 0 ? 1 : 0) + (plateId > 0 ? 1 : 0) + (screenId > 0 ? 1 : 0) + (imageIds.isEmpty() ? 0 : 1);
+        if (containers != 1) {
+            throw new IllegalArgumentException("a job runs over exactly one of a dataset, a plate, a screen or a list of images");
+        }
+    }
+
+    /** A job over a dataset or images. */
+    public JobSpec(Path project, String source, long datasetId, List<Long> imageIds, String roiClass, long minSize,
+            Set<WriteBack> writeBack, Engine engine, Optional<Path> ilastikHome) {
+        this(project, source, datasetId, imageIds, roiClass, minSize, writeBack, engine, ilastikHome, 0, 0);
+    }
+
+    /** The same job with another ilastik installation. */
+    public JobSpec withIlastikHome(Path home) {
+        return new JobSpec(project, source, datasetId, imageIds, roiClass, minSize, writeBack, engine, Optional.of(home), plateId, screenId);
+    }
+
+    /** Names what the job runs over, e.g. "dataset-2", "plate-7", "screen-6", "images-3,5". */
+    public String containerName() {
+        if (datasetId > 0) {
+            return "dataset-" + datasetId;
+        }
+        if (plateId > 0) {
+            return "plate-" + plateId;
+        }
+        if (screenId > 0) {
+            return "screen-" + screenId;
+        }
+        return "images-" + String.join(",", imageIds.stream().map(String::valueOf).toList());
     }
 
     /** A job on the embedded engine. */

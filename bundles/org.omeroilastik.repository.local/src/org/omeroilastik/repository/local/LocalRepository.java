@@ -382,40 +382,99 @@ public final class LocalRepository implements Repository, Browse, RawData, DataM
     public Image importImage(long datasetId, ImageSource source, String name) throws RepositoryException {
         return locked(() -> {
             DatasetRecord d = read(object("dataset", datasetId), DatasetRecord.class, "dataset " + datasetId);
-            ImageFormat in = formats.forFile(source.file())
-                    .orElseThrow(() -> new RepositoryException(source.file() + ": unsupported image file type"));
-            NdImage image;
-            try {
-                image = in.read(source);
-            } catch (ImageIoException e) {
-                throw new RepositoryException(e.getMessage(), e);
-            }
-            long id = nextId();
-            Path dir = imageDir(id);
-            Path staging = root.resolve("images").resolve(".import-" + id);
-            try {
-                deleteTree(staging);
-                Files.createDirectories(staging);
-                formats.byId("hdf5").orElseThrow().write(image, new ImageTarget(staging.resolve("pixels.h5"), "data", 4));
-                ImageDescriptor px = image.descriptor();
-                ImageRecord r = new ImageRecord(id, name, px.axes().keys(), px.shape(), px.pixelType().numpyName(), "pixels.h5", "data",
-                        null, source.describe(), null);
-                writeAtomically(staging.resolve("image.json"), GSON.toJson(r));
-                // The image appears whole or not at all: its folder is renamed into place, then linked.
-                Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                try {
-                    deleteTree(staging);
-                } catch (IOException ignored) {
-                    // best effort; a stale .import-ID folder is ignored by readers
-                }
-                throw new RepositoryException(location() + ": cannot import " + source.describe() + ": " + e.getMessage(), e);
-            }
+            long id = storeImage(source, name);
             List<Long> images = new ArrayList<>(d.images());
             images.add(id);
             write(object("dataset", datasetId), new DatasetRecord(d.id(), d.name(), d.description(), images));
             return image(id);
         });
+    }
+
+    @Override
+    public Screen createScreen(String name, String description) throws RepositoryException {
+        return locked(() -> {
+            long id = nextId();
+            write(object("screen", id), new ScreenRecord(id, name, description == null ? "" : description, List.of()));
+            return new Screen(id, name, description == null ? "" : description);
+        });
+    }
+
+    @Override
+    public Plate createPlate(long screenId, String name, int rows, int columns) throws RepositoryException {
+        if (rows < 1 || columns < 1) {
+            throw new RepositoryException("plate \"" + name + "\": needs at least one row and column, not " + rows + "x" + columns);
+        }
+        return locked(() -> {
+            ScreenRecord screen = read(object("screen", screenId), ScreenRecord.class, "screen " + screenId);
+            long id = nextId();
+            write(object("plate", id), new PlateRecord(id, name, rows, columns, List.of()));
+            List<Long> plates = new ArrayList<>(screen.plates());
+            plates.add(id);
+            write(object("screen", screenId), new ScreenRecord(screen.id(), screen.name(), screen.description(), plates));
+            return new Plate(id, name, rows, columns);
+        });
+    }
+
+    @Override
+    public Image importField(long plateId, int row, int column, ImageSource source, String name) throws RepositoryException {
+        return locked(() -> {
+            PlateRecord plate = read(object("plate", plateId), PlateRecord.class, "plate " + plateId);
+            if (row < 0 || column < 0 || row >= plate.rows() || column >= plate.columns()) {
+                throw new RepositoryException("plate " + plateId + " has " + plate.rows() + "x" + plate.columns() + " wells, no well at row "
+                        + row + ", column " + column);
+            }
+            long id = storeImage(source, name);
+            WellRecord well = null;
+            for (long w : plate.wells()) {
+                WellRecord r = read(object("well", w), WellRecord.class, "well " + w);
+                if (r.row() == row && r.column() == column) {
+                    well = r;
+                }
+            }
+            if (well == null) {
+                well = new WellRecord(nextId(), row, column, List.of());
+                List<Long> wells = new ArrayList<>(plate.wells());
+                wells.add(well.id());
+                write(object("plate", plateId), new PlateRecord(plate.id(), plate.name(), plate.rows(), plate.columns(), wells));
+            }
+            List<Long> fields = new ArrayList<>(well.fields());
+            fields.add(id);
+            write(object("well", well.id()), new WellRecord(well.id(), row, column, fields));
+            return image(id);
+        });
+    }
+
+    /** Copies the pixels into a new image folder (under the lock); the image appears whole or not at all. */
+    private long storeImage(ImageSource source, String name) throws RepositoryException {
+        ImageFormat in = formats.forFile(source.file()).orElseThrow(() -> new RepositoryException(source.file() + ": unsupported image file type"));
+        NdImage image;
+        try {
+            image = in.read(source);
+        } catch (ImageIoException e) {
+            throw new RepositoryException(e.getMessage(), e);
+        }
+        long id = nextId();
+        Path dir = imageDir(id);
+        Path staging = root.resolve("images").resolve(".import-" + id);
+        try {
+            deleteTree(staging);
+            Files.createDirectories(staging);
+            formats.byId("hdf5").orElseThrow().write(image, new ImageTarget(staging.resolve("pixels.h5"), "data", 4));
+            ImageDescriptor px = image.descriptor();
+            ImageRecord r = new ImageRecord(id, name, px.axes().keys(), px.shape(), px.pixelType().numpyName(), "pixels.h5", "data", null,
+                    source.describe(), null);
+            writeAtomically(staging.resolve("image.json"), GSON.toJson(r));
+            // The image appears whole or not at all: its folder is renamed into place, then linked.
+            Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            try {
+                deleteTree(staging);
+            } catch (IOException ignored) {
+                // best effort; a stale .import-ID folder is ignored by readers
+            }
+            throw new RepositoryException(location() + ": cannot import " + source.describe() + ": " + e.getMessage(), e);
+        }
+        return id;
     }
 
     // ---- locking and atomic writes -----------------------------------------------------------------------

@@ -108,4 +108,34 @@ class LocalRepositoryTest {
             assertEquals(List.of(), repo.browse().orphanedImages());
         }
     }
+
+    @Test
+    void screensPlatesAndWellFields() throws Exception {
+        ImageSource png = ImageSource.of(Conformance.file("pixel/api-2d-1ch/Data_1channel.png"));
+        long plateId;
+        try (Repository repo = open(true)) {
+            var screen = repo.dataManager().createScreen("S", "");
+            var plate = repo.dataManager().createPlate(screen.id(), "P", 2, 3);
+            plateId = plate.id();
+            Image a = repo.dataManager().importField(plateId, 1, 2, png, "B03 field 1");
+            Image b = repo.dataManager().importField(plateId, 1, 2, png, "B03 field 2");
+            Image c = repo.dataManager().importField(plateId, 0, 0, png, "A01 field 1");
+            RepositoryException outside = assertThrows(RepositoryException.class,
+                    () -> repo.dataManager().importField(plate.id(), 2, 0, png, "x"));
+            assertTrue(outside.getMessage().contains("plate " + plate.id() + " has 2x3 wells, no well at row 2, column 0"), outside.getMessage());
+            assertThrows(RepositoryException.class, () -> repo.dataManager().createPlate(screen.id(), "empty", 0, 3));
+            assertThrows(RepositoryException.class, () -> repo.dataManager().createPlate(999, "nowhere", 1, 1));
+
+            var wells = repo.browse().wells(plateId);
+            assertEquals(2, wells.size(), "one well per position, fields appended");
+            assertEquals("B03", wells.get(0).name(), "row 1, column 2, 0-based");
+            assertEquals(java.util.List.of(a.id(), b.id()), wells.get(0).fieldImageIds());
+            assertEquals(java.util.List.of(c.id()), wells.get(1).fieldImageIds());
+            assertEquals(java.util.List.of(plate), repo.browse().plates(screen.id()));
+            assertTrue(repo.browse().orphanedImages().isEmpty(), "well fields are not orphans");
+        }
+        try (Repository repo = open(false)) {
+            assertEquals(2, repo.browse().wells(plateId).size(), "persisted");
+        }
+    }
 }
