@@ -64,8 +64,9 @@ public final class BatchJob {
     private final Repository repo;
     private final PixelClassificationProject project;
     private final ImageFormats formats;
-    private final RunOptions options;
     private final String projectName;
+    /** Gives output descriptors for every image and, for the embedded engine, computes the exports. */
+    private final PixelClassificationRunner runner;
     private PixelEngine engine;
 
     /** Told about each task. */
@@ -89,8 +90,8 @@ public final class BatchJob {
         this.repo = repo;
         this.project = project;
         this.formats = formats;
-        this.options = options;
         this.projectName = spec.project().getFileName().toString();
+        this.runner = new PixelClassificationRunner(project, options);
     }
 
     /** The key of one kind of output, e.g. "demo.ilp/rois". */
@@ -180,7 +181,6 @@ public final class BatchJob {
 
     private PixelEngine createEngine() throws IOException {
         ImageFormat hdf5 = formats.byId("hdf5").orElseThrow();
-        PixelClassificationRunner runner = new PixelClassificationRunner(project, options);
         if (spec.engine() == JobSpec.Engine.EMBEDDED) {
             return new EmbeddedEngine(runner, hdf5);
         }
@@ -191,7 +191,6 @@ public final class BatchJob {
     private String process(Image image, Listener listener) throws IOException, InterruptedException {
         ImageSource source = repo.rawData().localSource(image.id())
                 .orElseThrow(() -> new RepositoryException("image " + image.id() + ": its pixels are not in a file the engine can read"));
-        PixelClassificationRunner runner = new PixelClassificationRunner(project, options);
         ImageDescriptor in = image.pixels();
         ResultWriter results = repo.results();
         List<String> parts = new ArrayList<>();
