@@ -9,19 +9,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.omeroilastik.engine.workflows.PixelClassificationProject;
 import org.omeroilastik.engine.workflows.RunOptions;
-import org.omeroilastik.ilp.IlpException;
-import org.omeroilastik.ilp.IlpReader;
-import org.omeroilastik.image.io.ImageFormats;
-import org.omeroilastik.jobs.BatchJob;
 import org.omeroilastik.jobs.JobFiles;
+import org.omeroilastik.jobs.JobPlan;
+import org.omeroilastik.jobs.JobRun;
+import org.omeroilastik.jobs.JobService;
+import org.omeroilastik.jobs.JobSettings;
 import org.omeroilastik.jobs.JobSpec;
 import org.omeroilastik.jobs.WriteBack;
 import org.omeroilastik.model.repository.Image;
-import org.omeroilastik.repository.Repositories;
-import org.omeroilastik.repository.Repository;
-import org.omeroilastik.repository.RepositoryException;
 
 /** {@code batch}: run a project over a dataset (or given images) and write the results back. */
 final class BatchCommand implements Command {
@@ -47,10 +43,10 @@ final class BatchCommand implements Command {
                 Usage: omero-ilastik batch --source local:DIR (--dataset ID | --plate ID | --screen ID | --image ID[,ID...])
                                            --project P.ilp
                                            [--roi-class LABEL] [--min-size PIXELS] [--write-back LIST] [--journal FILE]
-                                           [--resume] [--dry-run] [--threads N] [--engine embedded|ilastik]
-                                           [--ilastik-home DIR]
+                                           [--resume] [--dry-run] [--threads N] [--parallel N]
+                                           [--engine embedded|ilastik] [--ilastik-home DIR]
                        omero-ilastik batch --job FILE [--journal FILE] [--resume] [--dry-run] [--threads N]
-                                           [--ilastik-home DIR]
+                                           [--parallel N] [--ilastik-home DIR]
 
                 Runs a Pixel Classification or Autocontext project on every image of the dataset, or every
                 well field of the plate or of the screen's plates (results of earlier runs are never inputs),
@@ -66,7 +62,9 @@ final class BatchCommand implements Command {
                                  version, engine, exports, date, user
                 --write-back takes a comma list (default: all). Each finished image is journalled (default
                 DIR/jobs/PROJECT-dataset-ID.journal) after all its writes succeeded; --resume skips them.
-                --dry-run lists what would be read and written. --job runs a saved job file (JSON, see
+                --dry-run lists what would be read and written. --parallel runs N images at once (default 1;
+                each uses --threads engine threads, default all cores). Ctrl-C stops after the current
+                blocks, discarding unfinished outputs; --resume continues. --job runs a saved job file (JSON, see
                 docs/cli.md) instead of the settings on the command line.
                 --engine ilastik runs an installed ilastik headless (DIR/run_ilastik.sh, DIR from
                 --ilastik-home, else ILASTIK_HOME) instead of the embedded engine.
@@ -77,14 +75,20 @@ final class BatchCommand implements Command {
     @Override
     public ExitCode run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
         Options o = Options.parse(args, Set.of("job", "source", "dataset", "image", "project", "roi-class", "min-size", "write-back",
-                "journal", "threads", "engine", "ilastik-home", "plate", "screen"), Set.of("resume", "dry-run"));
-        RunOptions options = RunOptions.defaults();
+                "journal", "threads", "engine", "ilastik-home", "plate", "screen", "parallel"), Set.of("resume", "dry-run"));
+        JobSettings settings = JobSettings.defaults().withResume(o.flag("resume"));
         try {
             if (o.value("threads").isPresent()) {
-                options = options.withThreads(Integer.parseInt(o.value("threads").get()));
+                settings = settings.withEngineOptions(RunOptions.defaults().withThreads(Integer.parseInt(o.value("threads").get())));
+            }
+            if (o.value("parallel").isPresent()) {
+                settings = settings.withConcurrentTasks(Integer.parseInt(o.value("parallel").get()));
             }
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--threads takes a number: " + e.getMessage());
+            throw new UsageException("--threads and --parallel take a positive number: " + e.getMessage());
+        }
+        if (o.value("journal").isPresent()) {
+            settings = settings.withJournal(Path.of(o.value("journal").get()));
         }
         JobSpec spec;
         if (o.value("job").isPresent()) {
@@ -106,75 +110,64 @@ final class BatchCommand implements Command {
         if (o.value("ilastik-home").isPresent()) {
             spec = spec.withIlastikHome(Path.of(o.value("ilastik-home").get()));
         }
-        final JobSpec resolvedSpec = spec;
-        Path ilp = spec.project();
-        String source = spec.source();
-        Set<WriteBack> writeBack = spec.writeBack();
-        PixelClassificationProject project;
-        try {
-            project = BatchJob.load(services.get(IlpReader.class), ilp);
-        } catch (IlpException e) {
-            err.println("omero-ilastik batch: " + e.getMessage());
-            return ExitCode.BAD_INPUT;
-        }
-        try (Repository repo = services.get(Repositories.class).open(source, false)) {
-            BatchJob job = new BatchJob(spec, repo, project, services.get(ImageFormats.class), options);
-            List<Image> plan = job.plan();
-            Path journal = o.value("journal").map(Path::of).orElseGet(() -> defaultJournal(source, ilp, resolvedSpec));
-            if (o.flag("dry-run")) {
-                out.printf("Would process %d image(s) with %s, writing back %s under keys %s:%n", plan.size(), ilp.getFileName(),
-                        writeBack.stream().map(w -> w.name().toLowerCase()).sorted().toList(), job.key("*"));
-                for (Image image : plan) {
-                    out.printf("  read image %d \"%s\" %s%n", image.id(), image.name(), image.pixels());
-                }
-                out.println("Journal: " + journal);
-                return ExitCode.SUCCESS;
-            }
+        JobService jobs = services.get(JobService.class);
+        if (o.flag("dry-run")) {
             try {
-                job.prepareEngine();
+                JobPlan plan = jobs.plan(spec, settings);
+                out.printf("Would process %d image(s) with %s, writing back %s under keys %s:%n", plan.images().size(),
+                        spec.project().getFileName(), spec.writeBack().stream().map(w -> w.name().toLowerCase()).sorted().toList(),
+                        plan.keyPrefix() + "*");
+                for (Image image : plan.images()) {
+                    out.printf("  %s image %d \"%s\" %s%n", plan.alreadyDone().contains(image.id()) ? "skip (journal)" : "read",
+                            image.id(), image.name(), image.pixels());
+                }
+                out.println("Journal: " + plan.journal());
+                return ExitCode.SUCCESS;
             } catch (IOException e) {
                 err.println("omero-ilastik batch: " + e.getMessage());
                 return ExitCode.BAD_INPUT;
             }
-            out.printf("Batch: %s over %d image(s) of %s; journal %s%n", ilp.getFileName(), plan.size(), repo.location(), journal);
-            BatchJob.Outcome outcome = job.run(journal, o.flag("resume"), new BatchJob.Listener() {
-                @Override
-                public void started(Image image, int index, int total) {
-                    out.printf("[%d/%d] image %d \"%s\" %s%n", index + 1, total, image.id(), image.name(), image.pixels());
-                }
-
-                @Override
-                public void block(Image image, int done, int total) {
-                    out.printf("  block %d/%d%n", done, total);
-                }
-
-                @Override
-                public void finished(Image image, String summary) {
-                    out.println("  done: " + summary);
-                }
-
-                @Override
-                public void skipped(Image image) {
-                    out.printf("  image %d already done (journal), skipped%n", image.id());
-                }
-
-                @Override
-                public void failed(Image image, String error) {
-                    err.println("omero-ilastik batch: image " + image.id() + ": " + error);
-                }
-            });
-            out.printf("Summary: %d done, %d skipped (already done), %d failed%n", outcome.done(), outcome.skipped(), outcome.failed());
-            if (outcome.failed() == 0) {
-                return ExitCode.SUCCESS;
-            }
-            return outcome.done() + outcome.skipped() > 0 ? ExitCode.PARTIAL_FAILURE : ExitCode.BAD_INPUT;
-        } catch (RepositoryException e) {
-            err.println("omero-ilastik batch: " + e.getMessage());
-            return ExitCode.BAD_INPUT;
+        }
+        JobRun run;
+        try {
+            run = jobs.submit(spec, settings, new PrintingJobListener(out, err, "batch", true));
         } catch (IOException e) {
             err.println("omero-ilastik batch: " + e.getMessage());
-            return ExitCode.PARTIAL_FAILURE;
+            return ExitCode.BAD_INPUT;
         }
+        out.printf("Batch: %s over %d image(s) of %s; journal %s%n", spec.project().getFileName(), run.tasks().size(), spec.source(),
+                run.journal());
+        // Ctrl-C: stop after the current blocks, so nothing half-written stays and --resume continues.
+        Thread hook = new Thread(() -> {
+            run.cancel();
+            try {
+                run.await();
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "omero-ilastik-batch-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+        JobRun.Outcome outcome;
+        try {
+            outcome = run.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            run.cancel();
+            err.println("omero-ilastik batch: interrupted; finished images are journalled, rerun with --resume");
+            return ExitCode.PARTIAL_FAILURE;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running already
+            }
+        }
+        out.printf("Summary: %d done, %d skipped (already done), %d failed%s%n", outcome.done(), outcome.skipped(), outcome.failed(),
+                outcome.cancelled() > 0 ? ", " + outcome.cancelled() + " cancelled" : "");
+        if (outcome.failed() + outcome.cancelled() == 0) {
+            return ExitCode.SUCCESS;
+        }
+        return outcome.done() + outcome.skipped() > 0 ? ExitCode.PARTIAL_FAILURE : ExitCode.BAD_INPUT;
     }
 
     static JobSpec specFromOptions(Options o) throws UsageException {
@@ -222,11 +215,5 @@ final class BatchCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-    }
-
-    private static Path defaultJournal(String source, Path ilp, JobSpec spec) {
-        String base = source.startsWith("local:") ? source.substring("local:".length()) : System.getProperty("user.home") + "/.omero-ilastik";
-        String what = spec.imageIds().isEmpty() ? spec.containerName() : "images-" + Math.abs(spec.imageIds().hashCode());
-        return Path.of(base, "jobs", ilp.getFileName() + "-" + what + ".journal");
     }
 }

@@ -25,7 +25,10 @@ import org.omeroilastik.engine.workflows.RunOptions;
 import org.omeroilastik.engine.workflows.Training;
 import org.omeroilastik.ilp.IlpReader;
 import org.omeroilastik.ilp.Label;
-import org.omeroilastik.jobs.BatchJob;
+import org.omeroilastik.jobs.JobListener;
+import org.omeroilastik.jobs.JobRun;
+import org.omeroilastik.jobs.JobService;
+import org.omeroilastik.jobs.JobSettings;
 import org.omeroilastik.jobs.JobSpec;
 import org.omeroilastik.jobs.WriteBack;
 import org.omeroilastik.image.io.ImageFormat;
@@ -212,11 +215,11 @@ final class DemoCommand implements Command {
         String source = "local:" + dir.resolve("repository");
         try (Repository repo = services.get(Repositories.class).open(source, true)) {
             long datasetId = demoDataset(repo, dir, size, rng, out);
-            BatchJob.Outcome datasetRun = runJob(repo, new JobSpec(ilp, source, datasetId, List.of(), null, 50, WriteBack.all()), dir, out);
+            JobRun.Outcome datasetRun = runJob(new JobSpec(ilp, source, datasetId, List.of(), null, 50, WriteBack.all()), out);
             out.printf("Batch over dataset %d: %d done, %d failed%n", datasetId, datasetRun.done(), datasetRun.failed());
             long plateId = demoPlate(repo, dir, size, rng, out);
-            BatchJob.Outcome plateRun = runJob(repo, new JobSpec(ilp, source, 0, List.of(), null, 50, WriteBack.all(), JobSpec.Engine.EMBEDDED,
-                    Optional.empty(), plateId, 0), dir, out);
+            JobRun.Outcome plateRun = runJob(new JobSpec(ilp, source, 0, List.of(), null, 50, WriteBack.all(), JobSpec.Engine.EMBEDDED,
+                    Optional.empty(), plateId, 0), out);
             out.printf("Batch over plate %d: %d done, %d failed%n", plateId, plateRun.done(), plateRun.failed());
             out.printf("Next: ./omero-ilastik browse --source %s ; ./omero-ilastik batch --source %s --dataset %d --project %s%n", source,
                     source, datasetId, ilp);
@@ -226,26 +229,11 @@ final class DemoCommand implements Command {
         }
     }
 
-    private BatchJob.Outcome runJob(Repository repo, JobSpec spec, Path dir, PrintStream out) throws IOException {
-        BatchJob job = new BatchJob(spec, repo, PixelClassificationProject.load(services.get(IlpReader.class).read(spec.project())),
-                services.get(ImageFormats.class), RunOptions.defaults());
-        Path journal = dir.resolve("repository/jobs/" + spec.project().getFileName() + "-" + spec.containerName() + ".journal");
-        return job.run(journal, false, new BatchJob.Listener() {
-            @Override
-            public void started(Image image, int index, int total) {
-            }
-
-            @Override
-            public void block(Image image, int done, int total) {
-            }
-
+    private JobRun.Outcome runJob(JobSpec spec, PrintStream out) throws IOException, InterruptedException {
+        JobRun run = services.get(JobService.class).submit(spec, JobSettings.defaults(), new JobListener() {
             @Override
             public void finished(Image image, String summary) {
                 out.printf("Batch: image %d \"%s\" %s: %s%n", image.id(), image.name(), image.pixels(), summary);
-            }
-
-            @Override
-            public void skipped(Image image) {
             }
 
             @Override
@@ -253,6 +241,7 @@ final class DemoCommand implements Command {
                 out.printf("Batch: image %d failed: %s%n", image.id(), error);
             }
         });
+        return run.await();
     }
 
     /** The demo's Screen > Plate of timelapses, one field per well: found again on a rerun, else created and filled. */

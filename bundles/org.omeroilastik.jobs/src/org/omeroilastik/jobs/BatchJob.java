@@ -1,7 +1,8 @@
 package org.omeroilastik.jobs;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,17 +11,20 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 import org.omeroilastik.engine.workflows.ExportSource;
 import org.omeroilastik.engine.workflows.PixelClassificationProject;
 import org.omeroilastik.engine.workflows.PixelClassificationRunner;
-import org.omeroilastik.engine.workflows.ProgressListener;
 import org.omeroilastik.engine.workflows.RunOptions;
 import org.omeroilastik.ilp.IlpException;
 import org.omeroilastik.ilp.Label;
@@ -49,11 +53,10 @@ import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 
 /**
- * Runs a pixel classification project over the images of a job, one task per image, writing back
- * probability maps, segmentations, ROIs (Analyze Particles of the chosen class), a results table and
- * provenance under keys "PROJECT.ilp/KIND", so a rerun replaces instead of duplicating. Each finished
- * image is appended to a journal only after all its writes succeeded; with resume, journalled images
- * are skipped.
+ * The work of one job: its inputs and, per image, the exports computed in one engine pass and
+ * written back under keys "PROJECT.ilp/KIND" (probability map, segmentation, ROIs from Analyze
+ * Particles of the chosen class, results table, provenance), so a rerun replaces instead of
+ * duplicating; and the journal of finished images. {@link JobService} schedules it.
  */
 public final class BatchJob {
     /** Version of this product, recorded in provenance. */
@@ -69,20 +72,9 @@ public final class BatchJob {
     private final PixelClassificationRunner runner;
     private PixelEngine engine;
 
-    /** Told about each task. */
-    public interface Listener {
-        void started(Image image, int index, int total);
-
-        void block(Image image, int done, int total);
-
-        void finished(Image image, String summary);
-
-        void skipped(Image image);
-
-        void failed(Image image, String error);
-    }
-
-    public record Outcome(int done, int skipped, int failed) {
+    /** Told about engine progress of one task. */
+    public interface TaskProgress {
+        void block(int done, int total);
     }
 
     public BatchJob(JobSpec spec, Repository repo, PixelClassificationProject project, ImageFormats formats, RunOptions options) {
@@ -134,42 +126,11 @@ public final class BatchJob {
         return out;
     }
 
-    public Outcome run(Path journal, boolean resume, Listener listener) throws IOException {
-        Set<Long> done = resume ? readJournal(journal) : new HashSet<>();
-        Files.createDirectories(journal.toAbsolutePath().getParent());
-        if (!resume) {
-            Files.deleteIfExists(journal);
-        }
-        List<Image> images = plan();
-        prepareEngine();
+    /** Attaches the project to the job's dataset (once per run; the key makes it replace the earlier copy). */
+    public void attachProject() throws RepositoryException {
         if (spec.writeBack().contains(WriteBack.PROJECT) && spec.datasetId() > 0) {
             repo.results().putAttachment(Owner.DATASET, spec.datasetId(), key("project"), spec.project());
         }
-        int ok = 0;
-        int skipped = 0;
-        int failed = 0;
-        for (int i = 0; i < images.size(); i++) {
-            Image image = images.get(i);
-            if (done.contains(image.id())) {
-                skipped++;
-                listener.skipped(image);
-                continue;
-            }
-            listener.started(image, i, images.size());
-            try {
-                String summary = process(image, listener);
-                appendJournal(journal, image.id());
-                ok++;
-                listener.finished(image, summary);
-            } catch (IOException | RuntimeException e) {
-                failed++;
-                listener.failed(image, e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            }
-        }
-        return new Outcome(ok, skipped, failed);
     }
 
     /** Finds the engine the spec names; an error here (no ilastik installed) means nothing can be done. */
@@ -188,53 +149,85 @@ public final class BatchJob {
                 (source, export) -> runner.outputDescriptor(hdf5.describe(source), export));
     }
 
-    private String process(Image image, Listener listener) throws IOException, InterruptedException {
+    /**
+     * Computes and writes back every output of one image; returns a one-line summary. Stops with a
+     * CancellationException soon after {@code cancelled} turns true; derived images not yet committed
+     * are discarded on any failure.
+     */
+    public String process(Image image, TaskProgress progress, BooleanSupplier cancelled) throws IOException, InterruptedException {
         ImageSource source = repo.rawData().localSource(image.id())
                 .orElseThrow(() -> new RepositoryException("image " + image.id() + ": its pixels are not in a file the engine can read"));
         ImageDescriptor in = image.pixels();
         ResultWriter results = repo.results();
-        List<String> parts = new ArrayList<>();
-        if (spec.writeBack().contains(WriteBack.PROBABILITIES)) {
-            ResultWriter.DerivedImage derived = results.derivedImage(image.id(), key("probabilities"), image.name() + " Probabilities",
-                    runner.outputDescriptor(in, ExportSource.PROBABILITIES));
-            engine.export(source, ExportSource.PROBABILITIES, derived.target(), (a, b) -> {
-                listener.block(image, a, b);
-                return true;
-            });
-            parts.add("probabilities → image " + derived.commit());
-        }
-        boolean needSegmentation = spec.writeBack().contains(WriteBack.SEGMENTATION) || spec.writeBack().contains(WriteBack.ROIS)
-                || spec.writeBack().contains(WriteBack.TABLE);
-        if (needSegmentation) {
+        Set<WriteBack> wb = spec.writeBack();
+        boolean needSegmentation = wb.contains(WriteBack.SEGMENTATION) || wb.contains(WriteBack.ROIS) || wb.contains(WriteBack.TABLE);
+        Map<ExportSource, ImageTarget> targets = new EnumMap<>(ExportSource.class);
+        List<ResultWriter.DerivedImage> pending = new ArrayList<>();
+        ResultWriter.DerivedImage probabilities = null;
+        ResultWriter.DerivedImage segmentation = null;
+        Path temp = null;
+        try {
+            if (wb.contains(WriteBack.PROBABILITIES)) {
+                probabilities = results.derivedImage(image.id(), key("probabilities"), image.name() + " Probabilities",
+                        runner.outputDescriptor(in, ExportSource.PROBABILITIES));
+                pending.add(probabilities);
+                targets.put(ExportSource.PROBABILITIES, probabilities.target());
+            }
             ImageDescriptor segDescriptor = runner.outputDescriptor(in, ExportSource.SIMPLE_SEGMENTATION);
-            ImageSource segSource;
-            Path temp = null;
-            if (spec.writeBack().contains(WriteBack.SEGMENTATION)) {
-                ResultWriter.DerivedImage derived = results.derivedImage(image.id(), key("segmentation"), image.name() + " Simple Segmentation",
-                        segDescriptor);
-                engine.export(source, ExportSource.SIMPLE_SEGMENTATION, derived.target(), ProgressListener.NONE);
-                long segId = derived.commit();
-                parts.add("segmentation → image " + segId);
-                segSource = repo.rawData().localSource(segId).orElseThrow();
-            } else {
+            ImageTarget segTarget = null;
+            if (wb.contains(WriteBack.SEGMENTATION)) {
+                segmentation = results.derivedImage(image.id(), key("segmentation"), image.name() + " Simple Segmentation", segDescriptor);
+                pending.add(segmentation);
+                segTarget = segmentation.target();
+            } else if (needSegmentation) {
                 temp = Files.createTempFile("omero-ilastik-segmentation", ".h5");
                 Files.delete(temp);
-                engine.export(source, ExportSource.SIMPLE_SEGMENTATION, ImageTarget.of(temp), ProgressListener.NONE);
-                segSource = ImageSource.parse(temp + "/" + ImageTarget.DEFAULT_DATASET);
+                segTarget = ImageTarget.of(temp);
             }
-            try {
-                int count = roisAndTable(image, source, segSource, segDescriptor);
-                parts.add(count + " ROIs");
-            } finally {
-                if (temp != null) {
-                    Files.deleteIfExists(temp);
-                }
+            if (segTarget != null) {
+                targets.put(ExportSource.SIMPLE_SEGMENTATION, segTarget);
+            }
+            if (!targets.isEmpty()) {
+                engine.export(source, targets, (done, total) -> {
+                    progress.block(done, total);
+                    return !cancelled.getAsBoolean();
+                }, cancelled);
+            }
+            String rois = null;
+            if (needSegmentation) {
+                checkCancelled(cancelled);
+                ImageSource segSource = new ImageSource(segTarget.file(), Optional.of(segTarget.internalPath()), Optional.empty());
+                rois = roisAndTable(image, source, segSource, segDescriptor) + " ROIs";
+            }
+            checkCancelled(cancelled);
+            List<String> parts = new ArrayList<>();
+            if (probabilities != null) {
+                parts.add("probabilities → image " + probabilities.commit());
+                pending.remove(probabilities);
+            }
+            if (segmentation != null) {
+                parts.add("segmentation → image " + segmentation.commit());
+                pending.remove(segmentation);
+            }
+            if (rois != null) {
+                parts.add(rois);
+            }
+            if (wb.contains(WriteBack.PROVENANCE)) {
+                results.putAnnotations(Owner.IMAGE, image.id(), key("provenance"), provenance());
+            }
+            return String.join(", ", parts);
+        } finally {
+            pending.forEach(ResultWriter.DerivedImage::discard);
+            if (temp != null) {
+                Files.deleteIfExists(temp);
             }
         }
-        if (spec.writeBack().contains(WriteBack.PROVENANCE)) {
-            results.putAnnotations(Owner.IMAGE, image.id(), key("provenance"), provenance());
+    }
+
+    private static void checkCancelled(BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("cancelled");
         }
-        return String.join(", ", parts);
     }
 
     /** Analyze Particles on every plane of the segmentation; ROIs and the table go back on the image. */
@@ -384,7 +377,8 @@ public final class BatchJob {
         }
     }
 
-    static Set<Long> readJournal(Path journal) throws IOException {
+    /** The images a journal lists as done; a line torn by a crash counts as not done. */
+    public static Set<Long> readJournal(Path journal) throws IOException {
         Set<Long> done = new HashSet<>();
         if (!Files.isRegularFile(journal)) {
             return done;
@@ -402,14 +396,15 @@ public final class BatchJob {
         return done;
     }
 
-    private static void appendJournal(Path journal, long imageId) throws IOException {
+    /** Records that every write of an image succeeded (one JSON line, appended and forced to disk). */
+    public static synchronized void appendJournal(Path journal, long imageId) throws IOException {
         JsonObject o = new JsonObject();
         o.addProperty("image", imageId);
         o.addProperty("state", "done");
         o.addProperty("time", ZonedDateTime.now().toString());
-        try (BufferedWriter w = Files.newBufferedWriter(journal, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-            w.write(GSON.toJson(o));
-            w.write('\n');
+        try (FileChannel ch = FileChannel.open(journal, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            ch.write(ByteBuffer.wrap((GSON.toJson(o) + "\n").getBytes(StandardCharsets.UTF_8)));
+            ch.force(false);
         }
     }
 

@@ -1,8 +1,12 @@
 package org.omeroilastik.jobs;
 
 import java.io.IOException;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import org.omeroilastik.engine.workflows.ExportSource;
+import org.omeroilastik.engine.workflows.OutputSink;
 import org.omeroilastik.engine.workflows.OutputSinks;
 import org.omeroilastik.engine.workflows.PixelClassificationRunner;
 import org.omeroilastik.engine.workflows.ProgressListener;
@@ -10,7 +14,7 @@ import org.omeroilastik.image.io.ImageFormat;
 import org.omeroilastik.image.io.ImageSource;
 import org.omeroilastik.image.io.ImageTarget;
 
-/** The pure-Java engine, blockwise, streaming into the target. */
+/** The pure-Java engine, blockwise, streaming into the targets. */
 final class EmbeddedEngine implements PixelEngine {
     private final PixelClassificationRunner runner;
     private final ImageFormat hdf5;
@@ -26,8 +30,11 @@ final class EmbeddedEngine implements PixelEngine {
     }
 
     @Override
-    public void export(ImageSource source, ExportSource export, ImageTarget target, ProgressListener progress)
+    public void export(ImageSource source, Map<ExportSource, ImageTarget> targets, ProgressListener progress, BooleanSupplier cancelled)
             throws IOException, InterruptedException {
-        runner.run(source, hdf5, export, OutputSinks.hdf5(target), progress);
+        // One pass: features and forests once per block, whatever the number of exports.
+        Map<ExportSource, OutputSink> sinks = new EnumMap<>(ExportSource.class);
+        targets.forEach((export, target) -> sinks.put(export, OutputSinks.hdf5(target)));
+        runner.run(source, hdf5, sinks, progress);
     }
 }

@@ -7,7 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
 
 import org.omeroilastik.engine.workflows.ExportSource;
 import org.omeroilastik.engine.workflows.ProgressListener;
@@ -60,7 +65,19 @@ final class IlastikHeadlessEngine implements PixelEngine {
     }
 
     @Override
-    public void export(ImageSource source, ExportSource export, ImageTarget target, ProgressListener progress)
+    public void export(ImageSource source, Map<ExportSource, ImageTarget> targets, ProgressListener progress, BooleanSupplier cancelled)
+            throws IOException, InterruptedException {
+        // ilastik exports one source per run.
+        int done = 0;
+        for (var e : targets.entrySet()) {
+            exportOne(source, e.getKey(), e.getValue(), cancelled);
+            if (!progress.blockDone(++done, targets.size())) {
+                throw new CancellationException("cancelled after " + done + " of " + targets.size() + " ilastik runs");
+            }
+        }
+    }
+
+    private void exportOne(ImageSource source, ExportSource export, ImageTarget target, BooleanSupplier cancelled)
             throws IOException, InterruptedException {
         ImageDescriptor want = expected.of(source, export);
         List<String> command = new ArrayList<>(List.of(runIlastik.toString(), "--headless", "--project=" + project,
@@ -69,14 +86,18 @@ final class IlastikHeadlessEngine implements PixelEngine {
         Path log = Files.createTempFile("omero-ilastik-ilastik", ".log");
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            int exit;
             try {
-                exit = p.waitFor();
-            } catch (InterruptedException e) {
+                while (!p.waitFor(200, TimeUnit.MILLISECONDS)) {
+                    if (cancelled.getAsBoolean()) {
+                        throw new CancellationException("cancelled while ilastik ran");
+                    }
+                }
+            } catch (InterruptedException | CancellationException e) {
                 p.descendants().forEach(ProcessHandle::destroy);
                 p.destroy();
                 throw e;
             }
+            int exit = p.exitValue();
             if (exit != 0) {
                 throw new IOException("ilastik (" + runIlastik + ") exited with " + exit + " on " + source.describe() + ": " + tail(log));
             }
@@ -92,7 +113,6 @@ final class IlastikHeadlessEngine implements PixelEngine {
             throw new IOException("ilastik (" + runIlastik + ") wrote " + got + " for " + export.ilastikName() + " of " + source.describe()
                     + ", expected " + want);
         }
-        progress.blockDone(1, 1);
     }
 
     private static String tail(Path log) throws IOException {

@@ -70,6 +70,17 @@ public record JobSpec(Path project, String source, long datasetId, List<Long> im
         return "images-" + String.join(",", imageIds.stream().map(String::valueOf).toList());
     }
 
+    /**
+     * Where the job is journalled by default: {@code DIR/jobs/PROJECT.ilp-CONTAINER.journal} inside a
+     * local repository, else under {@code ~/.omero-ilastik/jobs/}.
+     */
+    public Path defaultJournal() {
+        Path base = source.startsWith("local:") ? Path.of(source.substring("local:".length()))
+                : Path.of(System.getProperty("user.home"), ".omero-ilastik");
+        String what = imageIds.isEmpty() ? containerName() : "images-" + Math.abs(imageIds.hashCode());
+        return base.resolve("jobs").resolve(project.getFileName() + "-" + what + ".journal");
+    }
+
     /** A job on the embedded engine. */
     public JobSpec(Path project, String source, long datasetId, List<Long> imageIds, String roiClass, long minSize,
             Set<WriteBack> writeBack) {

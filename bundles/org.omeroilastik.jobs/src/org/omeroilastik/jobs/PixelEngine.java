@@ -1,6 +1,8 @@
 package org.omeroilastik.jobs;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import org.omeroilastik.engine.workflows.ExportSource;
 import org.omeroilastik.engine.workflows.ProgressListener;
@@ -13,6 +15,11 @@ interface PixelEngine {
     /** What provenance records as the engine. */
     String describe();
 
-    /** Writes {@code export} of {@code source} to {@code target}; the target holds the export's full output descriptor. */
-    void export(ImageSource source, ExportSource export, ImageTarget target, ProgressListener progress) throws IOException, InterruptedException;
+    /**
+     * Writes each export of {@code source} to its target (each holding the export's full output
+     * descriptor). Once {@code cancelled} turns true it stops soon with a CancellationException (the
+     * embedded engine through {@code progress}, which then returns false; an ilastik run is killed).
+     */
+    void export(ImageSource source, Map<ExportSource, ImageTarget> targets, ProgressListener progress, BooleanSupplier cancelled)
+            throws IOException, InterruptedException;
 }

@@ -51,5 +51,8 @@ public interface ResultWriter {
         ImageTarget target();
 
         long commit() throws RepositoryException;
+
+        /** Throws away what was written, unless committed; safe to call more than once. */
+        void discard();
     }
 }

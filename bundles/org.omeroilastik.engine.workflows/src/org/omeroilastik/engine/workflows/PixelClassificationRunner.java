@@ -2,9 +2,9 @@ package org.omeroilastik.engine.workflows;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -95,8 +95,23 @@ public final class PixelClassificationRunner {
     /** Runs {@code export} of {@code source} into {@code sink} and commits it; aborts the sink on any failure. */
     public void run(ImageSource source, ImageFormat format, ExportSource export, OutputSink sink, ProgressListener progress)
             throws IOException, InterruptedException {
+        run(source, format, Map.of(export, sink), progress);
+    }
+
+    /**
+     * Runs several exports of {@code source} in one pass (features and forests are computed once per
+     * block) and commits every sink only after the last block; aborts them all on any failure.
+     */
+    public void run(ImageSource source, ImageFormat format, Map<ExportSource, OutputSink> sinks, ProgressListener progress)
+            throws IOException, InterruptedException {
+        if (sinks.isEmpty()) {
+            throw new IllegalArgumentException("no export asked for");
+        }
         ImageDescriptor in = format.describe(source);
-        ImageDescriptor out = outputDescriptor(in, export);
+        Map<ExportSource, ImageDescriptor> outs = new EnumMap<>(ExportSource.class);
+        for (ExportSource export : sinks.keySet()) {
+            outs.put(export, outputDescriptor(in, export));
+        }
         List<Block> blocks = plan(in);
         NdImage whole = format.readsRegionsEfficiently() ? null : format.read(source);
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
@@ -106,18 +121,19 @@ public final class PixelClassificationRunner {
         });
         boolean committed = false;
         try {
-            sink.open(out);
+            for (var e : sinks.entrySet()) {
+                e.getValue().open(outs.get(e.getKey()));
+            }
             ExecutorCompletionService<Void> done = new ExecutorCompletionService<>(pool);
             int submitted = 0;
             int finished = 0;
-            List<Future<Void>> futures = new ArrayList<>();
             while (finished < blocks.size()) {
                 while (submitted < blocks.size() && submitted - finished < options.threads()) {
                     Block b = blocks.get(submitted++);
-                    futures.add(done.submit(() -> {
-                        runBlock(b, source, format, whole, in, out, export, sink);
+                    done.submit(() -> {
+                        runBlock(b, source, format, whole, in, outs, sinks);
                         return null;
-                    }));
+                    });
                 }
                 Future<Void> f = done.take();
                 try {
@@ -137,31 +153,34 @@ public final class PixelClassificationRunner {
                     throw new CancellationException("cancelled after " + finished + " of " + blocks.size() + " blocks");
                 }
             }
-            sink.commit();
+            for (OutputSink sink : sinks.values()) {
+                sink.commit();
+            }
             committed = true;
         } finally {
             pool.shutdownNow();
             if (!committed) {
-                sink.abort();
+                sinks.values().forEach(OutputSink::abort);
             }
         }
     }
 
-    private void runBlock(Block b, ImageSource source, ImageFormat format, NdImage whole, ImageDescriptor in, ImageDescriptor out,
-            ExportSource export, OutputSink sink) throws IOException {
+    private void runBlock(Block b, ImageSource source, ImageFormat format, NdImage whole, ImageDescriptor in,
+            Map<ExportSource, ImageDescriptor> outs, Map<ExportSource, OutputSink> sinks) throws IOException {
         long[][] inBox = box(in.axes(), b.t, b.region, in.channels());
         long[] offset = inBox[0];
         long[] count = inBox[1];
         NdImage region = whole != null ? NdImages.crop(whole, offset, count) : format.readRegion(source, offset, count);
         List<Volume> raw = BlockArrays.channels(region);
         int[] core = {b.core[0] - b.region[0], b.core[1] - b.region[1], b.core[2] - b.region[2], b.core[3], b.core[4], b.core[5]};
-        Map<ExportSource, List<Volume>> result = pipeline.run(raw, in.pixelType(), core, Set.of(export));
-        List<Volume> channels = result.get(export);
-        AxisOrder oa = out.axes();
-        long[][] outBox = box(oa, b.t, b.core, channels.size());
-        long[] oOffset = outBox[0];
-        long[] oCount = outBox[1];
-        sink.write(oOffset, oCount, BlockArrays.toArray(channels, oa, out.pixelType(), oCount));
+        Map<ExportSource, List<Volume>> result = pipeline.run(raw, in.pixelType(), core, sinks.keySet());
+        for (var e : sinks.entrySet()) {
+            List<Volume> channels = result.get(e.getKey());
+            ImageDescriptor out = outs.get(e.getKey());
+            AxisOrder oa = out.axes();
+            long[][] outBox = box(oa, b.t, b.core, channels.size());
+            e.getValue().write(outBox[0], outBox[1], BlockArrays.toArray(channels, oa, out.pixelType(), outBox[1]));
+        }
     }
 
     /** Offset and count, in the order of {@code axes}, of time point t, the box {z, y, x, nz, ny, nx} and all channels. */

@@ -78,8 +78,11 @@ final class PixelPipeline {
                     out.put(ExportSource.FEATURES, feats);
                 }
                 List<Volume> probs = predict(stage.forests(), feats);
-                if (wanted.contains(ExportSource.PROBABILITIES) || (last > 0 && wanted.contains(ExportSource.PROBABILITIES_STAGE_2))) {
-                    out.put(wanted.contains(ExportSource.PROBABILITIES) ? ExportSource.PROBABILITIES : ExportSource.PROBABILITIES_STAGE_2, probs);
+                if (wanted.contains(ExportSource.PROBABILITIES)) {
+                    out.put(ExportSource.PROBABILITIES, probs);
+                }
+                if (last > 0 && wanted.contains(ExportSource.PROBABILITIES_STAGE_2)) {
+                    out.put(ExportSource.PROBABILITIES_STAGE_2, probs);
                 }
                 if (last == 0 && wanted.contains(ExportSource.PROBABILITIES_STAGE_1)) {
                     out.put(ExportSource.PROBABILITIES_STAGE_1, probs);

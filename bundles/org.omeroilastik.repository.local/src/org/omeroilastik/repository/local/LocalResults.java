@@ -171,6 +171,15 @@ final class LocalResults implements ResultWriter {
                     }
                 });
             }
+
+            @Override
+            public void discard() {
+                try {
+                    LocalRepository.deleteTree(staging);
+                } catch (IOException ignored) {
+                    // a stale .derived-ID folder is ignored by readers and cleared by the next write of the key
+                }
+            }
         };
     }
 
