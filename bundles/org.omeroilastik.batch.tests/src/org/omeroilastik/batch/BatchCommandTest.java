@@ -1,13 +1,24 @@
 package org.omeroilastik.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.omeroilastik.image.io.NdImages;
+import org.omeroilastik.model.Axis;
+import org.omeroilastik.model.ImageDescriptor;
+import org.omeroilastik.model.repository.Image;
+import org.omeroilastik.model.results.MaskShape;
+import org.omeroilastik.model.results.Roi;
+import org.omeroilastik.repository.Repositories;
+import org.omeroilastik.repository.Repository;
+import org.omeroilastik.testing.Services;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -132,5 +143,46 @@ class BatchCommandTest {
         CliRunner bad = CliRunner.run("batch", "--job", broken.toString());
         assertEquals(2, bad.exitCode());
         assertTrue(bad.err().contains(broken + ": \"project\" is missing"), bad.err());
+    }
+
+    /** Masks (opt-in) painted back plane by plane give exactly the segmentation's pixels of the ROI class. */
+    @Test
+    void masksPaintBackTheSegmentation() throws Exception {
+        setUp();
+        String project = dir.resolve("demo/demo.ilp").toString();
+        CliRunner r = CliRunner.run("batch", "--source", source, "--dataset", "2", "--project", project, "--min-size", "1",
+                "--write-back", "segmentation,masks");
+        assertEquals(0, r.exitCode(), r.err());
+        try (Repository repo = Services.get(Repositories.class).open(source, false)) {
+            for (Image image : repo.browse().images(2)) {
+                List<Image> derived = repo.browse().derivedImages(image.id());
+                assertEquals(1, derived.size(), "only the segmentation was asked for");
+                Image seg = derived.get(0);
+                assertTrue(seg.name().endsWith("Simple Segmentation"), seg.name());
+                ImageDescriptor d = seg.pixels();
+                byte[] labels = (byte[]) NdImages.toArray(repo.rawData().read(seg.id(), new long[d.shape().length], d.shape()));
+                int ny = (int) d.size(Axis.Y), nx = (int) d.size(Axis.X), planes = labels.length / (ny * nx);
+                boolean[] painted = new boolean[labels.length];
+                List<Roi> rois = repo.browse().rois(image.id());
+                assertTrue(rois.size() > 0, "objects found: " + rois.size());
+                for (Roi roi : rois) {
+                    assertEquals(1, roi.masks().size());
+                    MaskShape m = roi.masks().get(0);
+                    int plane = m.t() * (planes / Math.max(1, (int) d.size(Axis.T))) + m.z();
+                    for (int y = 0; y < m.height(); y++) {
+                        for (int x = 0; x < m.width(); x++) {
+                            if (m.contains(x, y)) {
+                                int i = plane * ny * nx + (m.y() + y) * nx + m.x() + x;
+                                assertFalse(painted[i], "masks never overlap");
+                                painted[i] = true;
+                            }
+                        }
+                    }
+                }
+                for (int i = 0; i < labels.length; i++) {
+                    assertEquals(labels[i] == 1, painted[i], "pixel " + i + " of image " + image.id());
+                }
+            }
+        }
     }
 }

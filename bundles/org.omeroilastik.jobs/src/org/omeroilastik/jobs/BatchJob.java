@@ -38,6 +38,7 @@ import org.omeroilastik.model.Axis;
 import org.omeroilastik.model.AxisOrder;
 import org.omeroilastik.model.ImageDescriptor;
 import org.omeroilastik.model.repository.Image;
+import org.omeroilastik.model.results.MaskShape;
 import org.omeroilastik.model.results.PolygonShape;
 import org.omeroilastik.model.results.Roi;
 import org.omeroilastik.model.results.Table;
@@ -92,7 +93,8 @@ public final class BatchJob {
     }
 
     /** The images this job processes: the container's (derived images are never among them) or the given ones. */
-    public List<Image> plan() throws RepositoryException {
+    public List<Image> plan() throws IOException {
+        roiClassIndex();
         return inputsOf(spec, repo.browse());
     }
 
@@ -160,7 +162,8 @@ public final class BatchJob {
         ImageDescriptor in = image.pixels();
         ResultWriter results = repo.results();
         Set<WriteBack> wb = spec.writeBack();
-        boolean needSegmentation = wb.contains(WriteBack.SEGMENTATION) || wb.contains(WriteBack.ROIS) || wb.contains(WriteBack.TABLE);
+        boolean needSegmentation = wb.contains(WriteBack.SEGMENTATION) || wb.contains(WriteBack.ROIS) || wb.contains(WriteBack.TABLE)
+                || wb.contains(WriteBack.MASKS);
         Map<ExportSource, ImageTarget> targets = new EnumMap<>(ExportSource.class);
         List<ResultWriter.DerivedImage> pending = new ArrayList<>();
         ResultWriter.DerivedImage probabilities = null;
@@ -236,23 +239,12 @@ public final class BatchJob {
         ImageFormat rawFormat = formats.forFile(raw.file()).orElseThrow();
         ImageDescriptor in = image.pixels();
         List<Label> labels = project.labels();
-        int classIndex = 0;
-        if (spec.roiClass() != null) {
-            classIndex = -1;
-            for (int i = 0; i < labels.size(); i++) {
-                if (labels.get(i).name().equals(spec.roiClass())) {
-                    classIndex = i;
-                }
-            }
-            if (classIndex < 0) {
-                throw new IOException("--roi-class '" + spec.roiClass() + "' is not a label of " + projectName + " (labels: "
-                        + labels.stream().map(Label::name).toList() + ")");
-            }
-        }
+        int classIndex = roiClassIndex();
         String className = labels.get(classIndex).name();
         int nt = (int) in.size(Axis.T), nz = (int) in.size(Axis.Z), ny = (int) in.size(Axis.Y), nx = (int) in.size(Axis.X);
         int nc = (int) in.channels();
         List<Roi> rois = new ArrayList<>();
+        boolean masks = spec.writeBack().contains(WriteBack.MASKS);
         List<String> columns = new ArrayList<>(List.of("roi", "label", "t", "z", "area_px", "centroid_x_px", "centroid_y_px", "bbox_x",
                 "bbox_y", "bbox_width", "bbox_height"));
         for (int c = 0; c < nc; c++) {
@@ -276,7 +268,9 @@ public final class BatchJob {
                 NdImage rawPlane = rawFormat.readRegion(raw, planeOffset(in.axes(), t, z), planeCount(in, nc));
                 float[][] channels = planeChannels(rawPlane, ny, nx, nc);
                 for (Particle p : ParticleAnalyzer.analyze(mask, nx, ny, channels, spec.minSize(), z, t)) {
-                    rois.add(new Roi(className, List.of(new PolygonShape(z, t, p.outline().x(), p.outline().y()))));
+                    int[] b = p.bounds();
+                    rois.add(new Roi(className, List.of(new PolygonShape(z, t, p.outline().x(), p.outline().y())),
+                            masks ? List.of(new MaskShape(z, t, b[0], b[1], b[2], b[3], p.maskBits())) : List.of()));
                     List<Object> row = new ArrayList<>(List.of(rois.size(), className, t, z, p.area(), p.centroidX(), p.centroidY(), p.bounds()[0],
                             p.bounds()[1], p.bounds()[2], p.bounds()[3]));
                     for (double m : p.meanIntensity()) {
@@ -291,13 +285,28 @@ public final class BatchJob {
                 }
             }
         }
-        if (spec.writeBack().contains(WriteBack.ROIS)) {
+        if (spec.writeBack().contains(WriteBack.ROIS) || masks) {
             repo.results().putRois(image.id(), key("rois"), rois);
         }
         if (spec.writeBack().contains(WriteBack.TABLE)) {
             repo.results().putTable(Owner.IMAGE, image.id(), key("table"), new Table(columns, rows));
         }
         return rois.size();
+    }
+
+    /** The label whose objects become ROIs: --roi-class, else the project's first. */
+    private int roiClassIndex() throws IOException {
+        List<Label> labels = project.labels();
+        if (spec.roiClass() == null) {
+            return 0;
+        }
+        for (int i = 0; i < labels.size(); i++) {
+            if (labels.get(i).name().equals(spec.roiClass())) {
+                return i;
+            }
+        }
+        throw new IOException("--roi-class '" + spec.roiClass() + "' is not a label of " + projectName + " (labels: "
+                + labels.stream().map(Label::name).toList() + ")");
     }
 
     private static long[] planeOffset(AxisOrder axes, int t, int z) {

@@ -4,12 +4,16 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
-/** What a job writes back to the repository. */
+/**
+ * What a job writes back to the repository. {@link #MASKS} adds a mask shape to every ROI beside
+ * its polygon (and implies ROIs); it is not part of the default.
+ */
 public enum WriteBack {
-    ROIS, PROBABILITIES, SEGMENTATION, TABLE, PROJECT, PROVENANCE;
+    ROIS, PROBABILITIES, SEGMENTATION, TABLE, PROJECT, PROVENANCE, MASKS;
 
+    /** The default: everything but masks. */
     public static Set<WriteBack> all() {
-        return EnumSet.allOf(WriteBack.class);
+        return EnumSet.complementOf(EnumSet.of(MASKS));
     }
 
     /** Parses "rois,probabilities,...". */
@@ -20,7 +24,7 @@ public enum WriteBack {
                 try {
                     out.add(valueOf(s.strip().toUpperCase(Locale.ROOT)));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("unknown write-back '" + s.strip() + "' (rois, probabilities, segmentation, table, project, provenance)");
+                    throw new IllegalArgumentException("unknown write-back '" + s.strip() + "' (rois, probabilities, segmentation, table, project, provenance, masks)");
                 }
             }
         }

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.omeroilastik.model.repository.Dataset;
 import org.omeroilastik.model.repository.Image;
+import org.omeroilastik.model.results.Roi;
 import org.omeroilastik.model.repository.Plate;
 import org.omeroilastik.model.repository.Project;
 import org.omeroilastik.model.repository.Screen;
@@ -40,6 +41,12 @@ public interface Browse {
     Optional<Long> derivedFrom(long imageId) throws RepositoryException;
 
     Counts counts(long imageId) throws RepositoryException;
+
+    /** The images written from this one by jobs (probability maps, segmentations), in id order. */
+    List<Image> derivedImages(long imageId) throws RepositoryException;
+
+    /** Every ROI stored on an image, whatever key wrote it. */
+    List<Roi> rois(long imageId) throws RepositoryException;
 
     /** What hangs on a dataset (tables, attachments, annotations). */
     Counts datasetCounts(long datasetId) throws RepositoryException;

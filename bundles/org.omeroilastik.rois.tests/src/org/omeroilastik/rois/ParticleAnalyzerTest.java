@@ -58,6 +58,10 @@ class ParticleAnalyzerTest {
         assertEquals(25.0, ring.outline().area());
         assertEquals(1, ring.holes().size());
         assertEquals(9.0, ring.holes().get(0).area());
+        // The ring's 5x5 mask, packed MSB first: #####  #...#  #...#  #...#  #####  (the dot belongs to another object)
+        // bits 11111 10001 10001 10001 11111 -> 11111100 01100011 00011111 1(0000000)
+        assertArrayEquals(new byte[] {(byte) 0b11111100, (byte) 0b01100011, (byte) 0b00011111, (byte) 0b10000000}, ring.maskBits());
+        assertArrayEquals(new byte[] {(byte) 0b10000000}, ps.get(1).maskBits(), "the dot: a 1x1 mask");
     }
 
     @Test

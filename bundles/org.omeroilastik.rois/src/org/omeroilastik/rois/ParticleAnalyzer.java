@@ -73,8 +73,20 @@ public final class ParticleAnalyzer {
             }
             List<Polygon> loops = Outlines.trace(labels, width, height, label, minX, minY, maxX, maxY);
             Polygon outer = loops.get(0);
+            int bw = maxX - minX + 1;
+            int bh = maxY - minY + 1;
+            byte[] bits = new byte[(int) (((long) bw * bh + 7) / 8)];
+            for (int y = 0; y < bh; y++) {
+                int row = (minY + y) * width + minX;
+                for (int x = 0; x < bw; x++) {
+                    if (labels[row + x] == label) {
+                        int i = y * bw + x;
+                        bits[i >> 3] |= (byte) (0x80 >> (i & 7));
+                    }
+                }
+            }
             out.add(new Particle(z, t, outer, loops.subList(1, loops.size()), count, sx / count, sy / count,
-                    new int[] {minX, minY, maxX - minX + 1, maxY - minY + 1}, means));
+                    new int[] {minX, minY, bw, bh}, means, bits));
         }
         return out;
     }

@@ -322,6 +322,18 @@ public final class LocalRepository implements Repository, Browse, RawData, DataM
     }
 
     @Override
+    public List<Image> derivedImages(long imageId) throws RepositoryException {
+        return allImages().stream().filter(r -> r.derivedFrom() != null && r.derivedFrom() == imageId)
+                .sorted(Comparator.comparingLong(ImageRecord::id)).map(LocalRepository::toImage).toList();
+    }
+
+    @Override
+    public List<org.omeroilastik.model.results.Roi> rois(long imageId) throws RepositoryException {
+        image(imageId);
+        return results.rois(imageId);
+    }
+
+    @Override
     public Counts datasetCounts(long datasetId) throws RepositoryException {
         return results.counts(org.omeroilastik.repository.ResultWriter.Owner.DATASET, datasetId);
     }

@@ -7,13 +7,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.omeroilastik.hdf5.Hdf5Data;
+import org.omeroilastik.hdf5.Hdf5File;
 import org.omeroilastik.image.io.ImageTarget;
 import org.omeroilastik.model.ImageDescriptor;
 import org.omeroilastik.model.results.Roi;
@@ -24,7 +28,7 @@ import org.omeroilastik.repository.ResultWriter;
 
 /**
  * Results of a local repository: {@code results/OWNER-ID/SLUG/} per output key, holding
- * {@code key.txt} and one of {@code rois.json}, {@code table.csv}, {@code annotations.json} or the
+ * {@code key.txt} and one of {@code rois.json}, {@code table.csv} (with {@code table.h5}), {@code annotations.json} or the
  * attached file. An output is written in a staging folder and swapped in, so a key shows either its
  * old or its new content, never a half-written one; a derived image is a separate image record
  * ({@code derivedFrom}, {@code key}) that keeps its id when replaced.
@@ -107,7 +111,56 @@ final class LocalResults implements ResultWriter {
                 sb.append(String.join(",", row.stream().map(v -> csv(String.valueOf(v))).toList())).append('\n');
             }
             LocalRepository.writeAtomically(dir.resolve("table.csv"), sb.toString());
+            writeHdf5Table(dir.resolve("table.h5"), table);
         });
+    }
+
+    /**
+     * The same table as HDF5, column by column (what pandas and h5py read without a schema): group
+     * {@code /table} with the column names in order in its {@code columns} attribute and one 1-D
+     * dataset per column: int64 where every value is an integer, float64 where every value is a
+     * number, else UTF-8 strings.
+     */
+    private static void writeHdf5Table(Path file, Table table) throws IOException {
+        try (Hdf5File f = Hdf5File.create(file)) {
+            f.createGroups("/table");
+            f.writeAttribute("/table", "columns", Hdf5Data.strings(table.columns()));
+            long[] shape = {table.rows().size()};
+            Set<String> names = new HashSet<>();
+            for (int c = 0; c < table.columns().size(); c++) {
+                String name = table.columns().get(c).replace('/', '_');
+                if (name.isEmpty() || !names.add(name)) {
+                    throw new IOException("table column " + (c + 1) + " (\"" + table.columns().get(c) + "\") is empty or repeated");
+                }
+                f.writeDataset("/table/" + name, column(table, c, shape), null, 0);
+            }
+        }
+    }
+
+    private static Hdf5Data column(Table table, int c, long[] shape) {
+        int n = table.rows().size();
+        boolean integral = true;
+        boolean numeric = true;
+        for (List<Object> row : table.rows()) {
+            Object v = row.get(c);
+            integral &= v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte;
+            numeric &= v instanceof Number;
+        }
+        if (integral) {
+            long[] values = new long[n];
+            for (int r = 0; r < n; r++) {
+                values[r] = ((Number) table.rows().get(r).get(c)).longValue();
+            }
+            return Hdf5Data.of(shape, values, true);
+        }
+        if (numeric) {
+            double[] values = new double[n];
+            for (int r = 0; r < n; r++) {
+                values[r] = ((Number) table.rows().get(r).get(c)).doubleValue();
+            }
+            return Hdf5Data.of(shape, values);
+        }
+        return Hdf5Data.strings(table.rows().stream().map(row -> String.valueOf(row.get(c))).toList());
     }
 
     private static String csv(String v) {
@@ -247,6 +300,26 @@ final class LocalResults implements ResultWriter {
                 throw new RepositoryException(repo.location() + ": " + e.getMessage(), e);
             }
         });
+    }
+
+    /** The ROIs of every key on an image, in key-folder order. */
+    List<Roi> rois(long imageId) throws RepositoryException {
+        Path dir = ownerDir(Owner.IMAGE, imageId);
+        List<Roi> out = new java.util.ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (Stream<Path> outputs = Files.list(dir)) {
+            for (Path o : outputs.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList()) {
+                Path file = o.resolve("rois.json");
+                if (Files.isRegularFile(file)) {
+                    out.addAll(List.of(LocalRepository.GSON.fromJson(Files.readString(file), Roi[].class)));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new RepositoryException(dir + ": unreadable ROIs: " + e.getMessage(), e);
+        }
+        return out;
     }
 
     /** What hangs on an owner: ROIs (counted one by one), tables, attachments, annotation sets. */

@@ -76,4 +76,39 @@ class ResultWriterTest {
             return found.get(0);
         }
     }
+
+    /** Tables go out as CSV and as column-wise HDF5; h5py (an independent reader) sees the same values. */
+    @Test
+    void tablesAreWrittenAsCsvAndHdf5() throws Exception {
+        try (Repository repo = Services.get(Repositories.class).open("local:" + dir.resolve("repo"), true)) {
+            long dataset = repo.dataManager().createDataset("D", "", Optional.empty()).id();
+            Table t = new Table(List.of("roi", "label", "area_px", "centroid_x_\u00b5m"),
+                    List.of(List.of(1, "cells", 16L, 0.25), List.of(2, "cells, round", 9L, 1.5e-3)));
+            repo.results().putTable(Owner.DATASET, dataset, "demo.ilp/table", t);
+            Path folder;
+            try (var s = Files.list(dir.resolve("repo/results/dataset-" + dataset))) {
+                folder = s.filter(p -> !p.getFileName().toString().startsWith(".")).findFirst().orElseThrow();
+            }
+            assertEquals("roi,label,area_px,centroid_x_\u00b5m\n1,cells,16,0.25\n2,\"cells, round\",9,0.0015\n",
+                    Files.readString(folder.resolve("table.csv")));
+            Process p = new ProcessBuilder("/usr/bin/python3", "-c", """
+                    import sys, h5py
+                    t = h5py.File(sys.argv[1], 'r')['table']
+                    cols = [c.decode() if isinstance(c, bytes) else c for c in t.attrs['columns']]
+                    print(cols)
+                    for c in cols:
+                        v = t[c][()]
+                        print(c, v.dtype.kind, [x.decode() if isinstance(x, bytes) else x.item() for x in v])
+                    """, folder.resolve("table.h5").toString()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), "h5py needs /usr/bin/python3 with python3-h5py: " + out);
+            assertEquals("""
+                    ['roi', 'label', 'area_px', 'centroid_x_\u00b5m']
+                    roi i [1, 2]
+                    label O ['cells', 'cells, round']
+                    area_px i [16, 9]
+                    centroid_x_\u00b5m f [0.25, 0.0015]
+                    """, out);
+        }
+    }
 }
