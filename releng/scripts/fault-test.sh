@@ -2,8 +2,9 @@
 # Fault test of batch jobs on the local repository, through the built ./omero-ilastik: a batch over 50
 # images is killed with SIGKILL halfway, then rerun with --resume. Checks that no image is lost, no
 # finished image is processed again, and nothing is duplicated (ROIs, tables, derived images, the
-# attached project); then that an unwritable repository gives a clear error and leaves nothing
-# half-written. Needs python3.
+# attached project); then that a file-size limit, a full disk (a small tmpfs, where mounting is
+# allowed) and an unwritable repository each give a clear error and leave nothing half-written.
+# Needs python3.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 W=$(mktemp -d)
@@ -49,15 +50,54 @@ assert after == ref, "counts differ from an uninterrupted run"
 assert after[1]["attachments"] == 1, "the project must be attached exactly once"
 print(f"fault test: 50 images done once each, {before} skipped on resume, counts equal an uninterrupted run")
 PY
-# An unwritable repository: a clear error, nothing half-written.
-chmod -R a-w "$W/ref/results"
-if [ "$(id -u)" -ne 0 ]; then
+fail() { echo "fault test FAILED: $*" >&2; exit 1; }
+# No staging folder or partial file may stay behind a failed write.
+no_half_written() {
+  local left
+  left=$(find "$1" \( -name '.derived-*' -o -name '.new-*' -o -name '.old-*' -o -name '.import-*' -o -name '*.part' \) -print)
+  [ -z "$left" ] || fail "half-written outputs left in $1: $left"
+}
+# A failing rerun over a finished repository: a clear error naming the file, nothing half-written,
+# every count as before (earlier outputs stay whole), and the same run completes once writes work.
+failing_rerun() { # REPO LOG-NAME EXPECTED-TEXT [batch options...]
+  local repo=$1 log=$2 expect=$3 code
+  shift 3
+  "$CLI" browse --source "local:$repo" --json > "$W/$log.before.json"
   set +e
-  "$CLI" batch --source "local:$W/ref" --dataset 2 --project "$W/demo/demo.ilp" --write-back rois > "$W/ro.log" 2>&1
+  "$@" > "$W/$log.log" 2>&1
   code=$?
   set -e
-  [ "$code" -ne 0 ] && grep -q "cannot write" "$W/ro.log" && echo "unwritable repository: exit $code, clear error"
+  [ "$code" -ne 0 ] || fail "$log: exit 0 although writes failed"
+  grep -q "$expect" "$W/$log.log" || fail "$log: no clear error ('$expect'): $(grep -v block "$W/$log.log" | tail -3)"
+  no_half_written "$repo"
+  "$CLI" browse --source "local:$repo" --json > "$W/$log.after.json"
+  cmp -s "$W/$log.before.json" "$W/$log.after.json" || fail "$log: counts changed by a failed run"
+  echo "$log: exit $code, $(grep -m1 -o "$expect" "$W/$log.log"), nothing half-written, counts unchanged"
+}
+BATCH=(batch --dataset 2 --project "$W/demo/demo.ilp" --write-back probabilities,rois,table,provenance)
+# A file-size limit (any user): HDF5 only says "Write failed", so the error names the limit.
+failing_rerun "$W/ref" file-size-limit "ulimit -f" bash -c 'ulimit -f 8; exec "$@"' _ "$CLI" "${BATCH[@]}" --source "local:$W/ref"
+"$CLI" "${BATCH[@]}" --source "local:$W/ref" > /dev/null || fail "the same run without the limit failed"
+# A full disk: a small tmpfs holding a copy of the repository (needs mount rights; root in CI).
+DISK="$W/full-disk"
+mkdir -p "$DISK"
+need=$(du -sk "$W/ref" | cut -f1)
+if mount -t tmpfs -o size=$((need + 1024))k tmpfs "$DISK" 2>/dev/null; then
+  trap 'umount "$DISK" 2>/dev/null; rm -rf "$W"' EXIT
+  cp -a "$W/ref" "$DISK/repo"
+  # Shrink it to what the copy uses plus 8 KB: less than one image's outputs.
+  used=$(df -k "$DISK" | tail -1 | awk '{print $3}')
+  mount -o remount,size=$((used + 8))k "$DISK"
+  failing_rerun "$DISK/repo" disk-full "disk full" "$CLI" "${BATCH[@]}" --source "local:$DISK/repo"
+  umount "$DISK"
 else
-  echo "unwritable repository check skipped: root ignores file permissions"
+  echo "disk-full check skipped: cannot mount a small tmpfs here (not root); the file-size limit check above covers the write path"
 fi
-chmod -R u+w "$W/ref/results"
+# An unwritable repository (permissions; root ignores them).
+if [ "$(id -u)" -ne 0 ]; then
+  chmod -R a-w "$W/ref/results"
+  failing_rerun "$W/ref" unwritable "cannot write" "$CLI" batch --source "local:$W/ref" --dataset 2 --project "$W/demo/demo.ilp" --write-back rois
+  chmod -R u+w "$W/ref/results"
+else
+  echo "unwritable repository check skipped: root ignores file permissions (the disk-full check covers it)"
+fi

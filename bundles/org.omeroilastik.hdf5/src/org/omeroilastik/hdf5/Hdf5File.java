@@ -1,9 +1,12 @@
 package org.omeroilastik.hdf5;
 
+import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,6 +36,8 @@ public final class Hdf5File implements AutoCloseable {
 
     private final Path path;
     private final boolean writable;
+    /** Made by {@link #create}: nothing of value is lost by emptying it when its close fails. */
+    private boolean created;
     private long fileId;
 
     private Hdf5File(Path path, long fileId, boolean writable) {
@@ -85,7 +90,9 @@ public final class Hdf5File implements AutoCloseable {
         synchronized (LOCK) {
             try {
                 long id = H5.H5Fcreate(path.toString(), HDF5Constants.H5F_ACC_TRUNC, P_DEFAULT, P_DEFAULT);
-                return new Hdf5File(path, id, true);
+                Hdf5File f = new Hdf5File(path, id, true);
+                f.created = true;
+                return f;
             } catch (HDF5Exception e) {
                 throw new Hdf5Exception(path + ": cannot create HDF5 file: " + message(e), e);
             }
@@ -435,10 +442,33 @@ public final class Hdf5File implements AutoCloseable {
             try {
                 H5.H5Fclose(fileId);
             } catch (HDF5Exception e) {
-                throw new Hdf5Exception(path + ": cannot close: " + message(e), e);
+                NativeHdf5.skipLibraryCleanupAtExit(LOCK);
+                if (created) {
+                    releaseFailedFile();
+                }
+                throw new Hdf5Exception(path + ": cannot close: " + message(e) + WriteFailures.hint(path), e);
             } finally {
                 fileId = -1;
             }
+        }
+    }
+
+    /**
+     * After a failed close (typically a full disk) HDF5 keeps the file open with unflushed metadata
+     * (see {@link NativeHdf5#skipLibraryCleanupAtExit}). A file we created is incomplete anyway:
+     * emptying it frees its disk space, so a second close may write the little metadata left and
+     * release the file.
+     */
+    private void releaseFailedFile() {
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            ch.truncate(0);
+        } catch (IOException | RuntimeException ignored) {
+            // the retry below fails too then
+        }
+        try {
+            H5.H5Fclose(fileId);
+        } catch (HDF5Exception stillOpen) {
+            // left to NativeHdf5's exit guard
         }
     }
 
@@ -723,7 +753,13 @@ public final class Hdf5File implements AutoCloseable {
     }
 
     private Hdf5Exception error(String what, String objectPath, Exception e) {
-        return new Hdf5Exception(path + ": " + what + " " + objectPath + ": " + message(e), e);
+        boolean writing = what.startsWith("cannot write") || what.startsWith("cannot create");
+        if (writing) {
+            // The objects of a failed write may stay open inside HDF5 (see NativeHdf5).
+            NativeHdf5.skipLibraryCleanupAtExit(LOCK);
+        }
+        String hint = writing ? WriteFailures.hint(path) : "";
+        return new Hdf5Exception(path + ": " + what + " " + objectPath + ": " + message(e) + hint, e);
     }
 
     private static String message(Exception e) {

@@ -54,4 +54,32 @@ public final class NativeHdf5 {
             throw new Hdf5Exception("cannot load the HDF5 native library: " + root, e);
         }
     }
+
+    private static boolean cleanupSkipped;
+
+    /**
+     * Called once a file could not be closed (a full disk): HDF5 keeps it open, and the exit handler
+     * of its C++ library (H5::H5Library::termH5cpp → H5close) then recurses without end in its error
+     * reporting (H5FL_fac_term finds a free list in use after the error classes are gone) and the
+     * process dies with SIGSEGV after our work is done. At JVM shutdown, under {@code lock} (so no
+     * HDF5 call is under way), mark the library as not initialised so that handler does nothing; the
+     * failed file is an incomplete output that is deleted anyway.
+     */
+    public static synchronized void skipLibraryCleanupAtExit(Object lock) {
+        if (cleanupSkipped) {
+            return;
+        }
+        cleanupSkipped = true;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            synchronized (lock) {
+                // H5_libterm_g set too, or the C++ library's other exit handler re-initialises HDF5 first.
+                org.bytedeco.javacpp.Pointer init = org.bytedeco.javacpp.Loader.addressof("H5_libinit_g");
+                org.bytedeco.javacpp.Pointer term = org.bytedeco.javacpp.Loader.addressof("H5_libterm_g");
+                if (init != null && !init.isNull() && term != null && !term.isNull()) {
+                    new org.bytedeco.javacpp.BytePointer(term).put(0L, (byte) 1);
+                    new org.bytedeco.javacpp.BytePointer(init).put(0L, (byte) 0);
+                }
+            }
+        }, "hdf5-skip-exit-cleanup"));
+    }
 }
