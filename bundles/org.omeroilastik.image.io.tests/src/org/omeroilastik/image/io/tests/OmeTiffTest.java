@@ -148,6 +148,10 @@ class OmeTiffTest {
         NdImage image = formats.read(ImageSource.of(file));
         assertEncoded(image);
         assertEquals(Map.of(Axis.X, new PhysicalSize(0.1, "nm"), Axis.Y, new PhysicalSize(0.2, "nm")), image.descriptor().physicalSizes());
+        // Without a root UUID, one FileName used throughout is this file under its former name.
+        Path noUuid = dir.resolve("renamed-no-uuid.ome.tif");
+        writePages(noUuid, xml.replace(" UUID=\"urn:uuid:1111\"", ""), pages, List.of());
+        assertEncoded(formats.read(ImageSource.of(noUuid)));
     }
 
     @Test
@@ -254,6 +258,10 @@ class OmeTiffTest {
         Path file = dir.resolve("multi_t0.ome.tif");
         writePages(file, xml.toString(), pages, List.of());
         ImageIoException e = assertThrows(ImageIoException.class, () -> tiff.describe(ImageSource.of(file)));
+        assertTrue(e.getMessage().startsWith(file + ": multi-file OME-TIFF") && e.getMessage().contains("multi_t1.ome.tif"), e.getMessage());
+        // Without a root UUID, two file names are two files.
+        writePages(file, xml.toString().replace(" UUID=\"urn:uuid:aaaa\"", ""), pages, List.of());
+        e = assertThrows(ImageIoException.class, () -> tiff.read(ImageSource.of(file)));
         assertTrue(e.getMessage().startsWith(file + ": multi-file OME-TIFF") && e.getMessage().contains("multi_t1.ome.tif"), e.getMessage());
     }
 

@@ -175,32 +175,49 @@ final class OmeXml {
         }
         String ownUuid = root.hasAttribute("UUID") ? root.getAttribute("UUID").strip() : null;
         List<TiffData> tiffData = new ArrayList<>();
+        List<Element> references = new ArrayList<>();
         for (Node n = pixels.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element td && "TiffData".equals(td.getLocalName()) && sameNamespace(ns, td)) {
-                requireThisFile(td, ns, ownUuid, file);
+                Element uuid = child(td, ns, "UUID");
+                if (uuid != null) {
+                    references.add(uuid);
+                }
                 tiffData.add(new TiffData(td.hasAttribute("IFD") ? count(td, "IFD", file) : null, count(td, "FirstZ", file),
                         count(td, "FirstC", file), count(td, "FirstT", file), td.hasAttribute("PlaneCount") ? count(td, "PlaneCount", file) : null));
             }
         }
+        requireOneFile(references, ownUuid, file);
         return new Pixels(order, size(pixels, "SizeX", file), size(pixels, "SizeY", file), size(pixels, "SizeZ", file),
                 size(pixels, "SizeC", file), size(pixels, "SizeT", file), type, sizes, tiffData);
     }
 
-    /** A TiffData whose UUID names another file belongs to a multi-file OME-TIFF, which we do not read. */
-    private static void requireThisFile(Element td, String ns, String ownUuid, Path file) throws ImageIoException {
-        Element uuid = child(td, ns, "UUID");
-        if (uuid == null) {
-            return;
+    /**
+     * Refuses a multi-file OME-TIFF: TiffData whose UUID is not the root's names another file. Files
+     * written without a root UUID are judged by FileName; as long as one name is used throughout,
+     * that is this file under the name it was written with (the repository renames what it keeps).
+     */
+    private static void requireOneFile(List<Element> references, String ownUuid, Path file) throws ImageIoException {
+        String ownName = file.getFileName().toString();
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (Element ref : references) {
+            String id = ref.getTextContent().strip();
+            String name = ref.getAttribute("FileName").strip();
+            if (ownUuid != null && !id.isEmpty()) {
+                if (!id.equals(ownUuid)) {
+                    throw multiFile(file, name.isEmpty() ? "the file with UUID " + id : name);
+                }
+            } else if (!name.isEmpty()) {
+                names.add(name);
+            }
         }
-        String id = uuid.getTextContent().strip();
-        String name = uuid.getAttribute("FileName");
-        // The root's UUID identifies this file even after a rename; without one, compare names.
-        boolean elsewhere = ownUuid != null && !id.isEmpty() ? !id.equals(ownUuid)
-                : !name.isEmpty() && !name.equals(file.getFileName().toString());
-        if (elsewhere) {
-            throw new ImageIoException(file + ": multi-file OME-TIFF: planes are in " + (name.isEmpty() ? "the file with UUID " + id : name)
-                    + ", not in this file; only single-file OME-TIFFs are read (save it as one file, e.g. with Fiji/Bio-Formats)");
+        if (names.size() > 1) {
+            throw multiFile(file, names.stream().filter(n -> !n.equals(ownName)).findFirst().orElseThrow());
         }
+    }
+
+    private static ImageIoException multiFile(Path file, String other) {
+        return new ImageIoException(file + ": multi-file OME-TIFF: planes are in " + other + ", not in this file; only single-file "
+                + "OME-TIFFs are read (save it as one file, e.g. with Fiji/Bio-Formats)");
     }
 
     private static DocumentBuilderFactory secureFactory() throws ParserConfigurationException {
