@@ -7,17 +7,21 @@ import org.omeroilastik.engine.workflows.OutputSinks;
 import org.omeroilastik.engine.workflows.PixelClassificationRunner;
 import org.omeroilastik.engine.workflows.ProgressListener;
 import org.omeroilastik.image.io.ImageFormat;
+import org.omeroilastik.image.io.ImageFormats;
 import org.omeroilastik.image.io.ImageSource;
 import org.omeroilastik.image.io.ImageTarget;
 
-/** The pure-Java engine, blockwise, streaming into the target. */
+/**
+ * The pure-Java engine, blockwise, streaming into the target. The input is read by the format its
+ * file name selects (a repository image is ilastik HDF5 or a kept OME-TIFF).
+ */
 final class EmbeddedEngine implements PixelEngine {
     private final PixelClassificationRunner runner;
-    private final ImageFormat hdf5;
+    private final ImageFormats formats;
 
-    EmbeddedEngine(PixelClassificationRunner runner, ImageFormat hdf5) {
+    EmbeddedEngine(PixelClassificationRunner runner, ImageFormats formats) {
         this.runner = runner;
-        this.hdf5 = hdf5;
+        this.formats = formats;
     }
 
     @Override
@@ -28,6 +32,7 @@ final class EmbeddedEngine implements PixelEngine {
     @Override
     public void export(ImageSource source, ExportSource export, ImageTarget target, ProgressListener progress)
             throws IOException, InterruptedException {
-        runner.run(source, hdf5, export, OutputSinks.hdf5(target), progress);
+        ImageFormat in = formats.forFile(source.file()).orElseThrow(() -> new IOException(source.describe() + ": no image format reads it"));
+        runner.run(source, in, export, OutputSinks.hdf5(target), progress);
     }
 }
