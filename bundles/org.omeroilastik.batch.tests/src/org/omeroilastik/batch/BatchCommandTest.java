@@ -7,12 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.omeroilastik.image.io.ImageFormats;
+import org.omeroilastik.image.io.ImageSource;
+import org.omeroilastik.image.io.ImageTarget;
+import org.omeroilastik.image.io.NdImage;
 import org.omeroilastik.image.io.NdImages;
 import org.omeroilastik.model.Axis;
 import org.omeroilastik.model.ImageDescriptor;
+import org.omeroilastik.model.PhysicalSize;
 import org.omeroilastik.model.repository.Image;
 import org.omeroilastik.model.results.MaskShape;
 import org.omeroilastik.model.results.Roi;
@@ -183,6 +190,57 @@ class BatchCommandTest {
                     assertEquals(labels[i] == 1, painted[i], "pixel " + i + " of image " + image.id());
                 }
             }
+        }
+    }
+
+    @Test
+    void batchesAnImageKeptAsOmeTiffLikeItsHdf5Twin() throws Exception {
+        assertEquals(0, CliRunner.run("demo", "--dir", dir.resolve("demo").toString(), "--images", "1", "--size", "96").exitCode());
+        // The same pixels as an OME-TIFF with a pixel size: kept as it is on import, read through the TIFF format.
+        ImageFormats formats = Services.get(ImageFormats.class);
+        NdImage cells = formats.read(ImageSource.parse(dir.resolve("demo/images/cells_00.h5") + "/data"));
+        ImageDescriptor d = cells.descriptor();
+        PhysicalSize half = new PhysicalSize(0.5, "\u00b5m");
+        Path ome = dir.resolve("cells_00.ome.tif");
+        formats.byId("tiff").orElseThrow().write(NdImages.wrap(new ImageDescriptor(d.axes(), d.shape(), d.pixelType(),
+                Map.of(Axis.X, half, Axis.Y, half)), NdImages.toArray(cells)), ImageTarget.of(ome));
+        source = "local:" + dir.resolve("repo");
+        CliRunner imp = CliRunner.run("import", "--source", source, "--new-project", "P", "--new-dataset", "D",
+                dir.resolve("demo/images/cells_00.h5") + "/data", ome.toString());
+        assertEquals(0, imp.exitCode(), imp.err());
+        assertTrue(Files.isRegularFile(dir.resolve("repo/images/4/pixels.ome.tif")));
+        CliRunner r = CliRunner.run("batch", "--source", source, "--dataset", "2", "--project", dir.resolve("demo/demo.ilp").toString(),
+                "--min-size", "20");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("Summary: 2 done, 0 skipped (already done), 0 failed"), r.out());
+        float[] fromHdf5 = (float[]) NdImages.toArray(formats.read(ImageSource.of(derived(3, "probabilities"))));
+        float[] fromOmeTiff = (float[]) NdImages.toArray(formats.read(ImageSource.of(derived(4, "probabilities"))));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(fromHdf5, fromOmeTiff);
+        String pixelTable = table(3);
+        String micronTable = table(4);
+        assertTrue(!pixelTable.contains("\u00b5m") && micronTable.startsWith(pixelTable.lines().findFirst().orElseThrow()
+                + ",area_\u00b5m2,centroid_x_\u00b5m,centroid_y_\u00b5m"), micronTable);
+    }
+
+    /** The pixel file of the image derived from {@code imageId} under a key ending in {@code suffix}. */
+    private Path derived(long imageId, String suffix) throws Exception {
+        try (Stream<Path> images = Files.list(dir.resolve("repo/images"))) {
+            for (Path folder : images.toList()) {
+                Path record = folder.resolve("image.json");
+                if (Files.isRegularFile(record)) {
+                    JsonObject o = JsonParser.parseString(Files.readString(record)).getAsJsonObject();
+                    if (o.has("derivedFrom") && o.get("derivedFrom").getAsLong() == imageId && o.get("key").getAsString().endsWith(suffix)) {
+                        return folder.resolve(o.get("file").getAsString());
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no image derived from " + imageId + " keyed *" + suffix);
+    }
+
+    private String table(long imageId) throws Exception {
+        try (Stream<Path> outputs = Files.walk(dir.resolve("repo/results/image-" + imageId))) {
+            return Files.readString(outputs.filter(p -> p.getFileName().toString().equals("table.csv")).findFirst().orElseThrow());
         }
     }
 }

@@ -145,10 +145,11 @@ public final class BatchJob {
     private PixelEngine createEngine() throws IOException {
         ImageFormat hdf5 = formats.byId("hdf5").orElseThrow();
         if (spec.engine() == JobSpec.Engine.EMBEDDED) {
-            return new EmbeddedEngine(runner, hdf5);
+            return new EmbeddedEngine(runner, formats);
         }
         return new IlastikHeadlessEngine(IlastikHeadlessEngine.locate(spec.ilastikHome()), spec.project(), hdf5,
-                (source, export) -> runner.outputDescriptor(hdf5.describe(source), export));
+                (source, export) -> runner.outputDescriptor(formats.forFile(source.file())
+                        .orElseThrow(() -> new IOException(source.describe() + ": no image format reads it")).describe(source), export));
     }
 
     /**

@@ -12,11 +12,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
@@ -27,8 +29,11 @@ import org.omeroilastik.image.io.ImageIoException;
 import org.omeroilastik.image.io.ImageSource;
 import org.omeroilastik.image.io.ImageTarget;
 import org.omeroilastik.image.io.NdImage;
+import org.omeroilastik.image.io.OmeTiff;
+import org.omeroilastik.model.Axis;
 import org.omeroilastik.model.AxisOrder;
 import org.omeroilastik.model.ImageDescriptor;
+import org.omeroilastik.model.PhysicalSize;
 import org.omeroilastik.model.PixelType;
 import org.omeroilastik.model.repository.Dataset;
 import org.omeroilastik.model.repository.Image;
@@ -50,13 +55,20 @@ import com.google.gson.JsonObject;
 /**
  * A local repository folder. Records are small JSON files under {@code objects/} and
  * {@code images/ID/image.json}; pixels are ilastik HDF5 ({@code images/ID/pixels.h5}, dataset
- * {@code data} with axistags). Every change happens under an exclusive lock on {@code .lock} (also
- * against other processes) and every file is written to a temporary name and renamed, so readers
- * never see a half-written record and a crash leaves no partial object.
+ * {@code data} with axistags) or, for images imported from an OME-TIFF, that file as it was
+ * ({@code images/ID/pixels.ome.tif}); the record's {@code file} says which, and pixels are read
+ * through the format its name selects. Every change happens under an exclusive lock on {@code .lock}
+ * (also against other processes) and every file is written to a temporary name and renamed, so
+ * readers never see a half-written record and a crash leaves no partial object.
  */
 public final class LocalRepository implements Repository, Browse, RawData, DataManager {
     private final LocalResults results;
     static final String FORMAT = "omero-ilastik-local";
+    /** Pixels converted to ilastik HDF5, in this dataset. */
+    static final String PIXELS_HDF5 = "pixels.h5";
+    static final String HDF5_DATASET = "data";
+    /** Pixels kept as the OME-TIFF they were imported from. */
+    static final String PIXELS_OME_TIFF = "pixels.ome.tif";
     static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
     /** One in-process lock per folder: FileLock guards against other processes only. */
     private static final Map<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
@@ -156,8 +168,27 @@ public final class LocalRepository implements Repository, Browse, RawData, DataM
     record WellRecord(long id, int row, int column, List<Long> fields) {
     }
 
+    /**
+     * An image; {@code dataset} is null for a file without datasets (OME-TIFF), {@code physicalSizes}
+     * (axis letter to size) null when none is known. Records written before a field existed read it as null.
+     */
     record ImageRecord(long id, String name, String axes, long[] shape, String pixelType, String file, String dataset,
-            Long derivedFrom, String importedFrom, String key) {
+            Long derivedFrom, String importedFrom, String key, Map<String, PhysicalSize> physicalSizes) {
+    }
+
+    /**
+     * The physical sizes worth recording: those with a unit (OME-TIFF gives them). ilastik's axistags
+     * carry none, and a size without a unit would make the batch's measurement columns unitless; it
+     * stays in the HDF5 file. Null when there is none, so the record has no such field.
+     */
+    static Map<String, PhysicalSize> recordedSizes(ImageDescriptor d) {
+        Map<String, PhysicalSize> out = new TreeMap<>();
+        d.physicalSizes().forEach((axis, size) -> {
+            if (!size.unit().isEmpty()) {
+                out.put(String.valueOf(axis.key()), size);
+            }
+        });
+        return out.isEmpty() ? null : out;
     }
 
     private Path object(String kind, long id) {
@@ -213,7 +244,11 @@ public final class LocalRepository implements Repository, Browse, RawData, DataM
     }
 
     private static Image toImage(ImageRecord r) {
-        return new Image(r.id(), r.name(), new ImageDescriptor(AxisOrder.of(r.axes()), r.shape(), PixelType.ofNumpyName(r.pixelType())));
+        Map<Axis, PhysicalSize> sizes = new EnumMap<>(Axis.class);
+        if (r.physicalSizes() != null) {
+            r.physicalSizes().forEach((key, size) -> sizes.put(Axis.ofKey(key.charAt(0)), size));
+        }
+        return new Image(r.id(), r.name(), new ImageDescriptor(AxisOrder.of(r.axes()), r.shape(), PixelType.ofNumpyName(r.pixelType()), sizes));
     }
 
     // ---- Browse -----------------------------------------------------------------------------------
@@ -348,8 +383,10 @@ public final class LocalRepository implements Repository, Browse, RawData, DataM
     @Override
     public NdImage read(long imageId, long[] offset, long[] count) throws RepositoryException {
         ImageSource source = localSource(imageId).orElseThrow();
+        ImageFormat format = formats.forFile(source.file())
+                .orElseThrow(() -> new RepositoryException(location() + ": image " + imageId + ": no image format reads " + source.file()));
         try {
-            return formats.byId("hdf5").orElseThrow().readRegion(source, offset, count);
+            return format.readRegion(source, offset, count);
         } catch (ImageIoException e) {
             throw new RepositoryException(location() + ": image " + imageId + ": " + e.getMessage(), e);
         }
@@ -358,7 +395,8 @@ public final class LocalRepository implements Repository, Browse, RawData, DataM
     @Override
     public Optional<ImageSource> localSource(long imageId) throws RepositoryException {
         ImageRecord r = imageRecord(imageId);
-        return Optional.of(new ImageSource(imageDir(imageId).resolve(r.file()), Optional.of(r.dataset()), Optional.of(AxisOrder.of(r.axes()))));
+        Optional<String> dataset = Optional.ofNullable(r.dataset()).filter(d -> !d.isEmpty());
+        return Optional.of(new ImageSource(imageDir(imageId).resolve(r.file()), dataset, Optional.of(AxisOrder.of(r.axes()))));
     }
 
     // ---- DataManager --------------------------------------------------------------------------------
@@ -456,12 +494,27 @@ public final class LocalRepository implements Repository, Browse, RawData, DataM
         });
     }
 
-    /** Copies the pixels into a new image folder (under the lock); the image appears whole or not at all. */
+    /**
+     * Copies the pixels into a new image folder (under the lock); the image appears whole or not at
+     * all. An OME-TIFF is kept as it is (its OME-XML, physical sizes included, stays readable by Fiji
+     * and Bio-Formats); everything else is converted to ilastik HDF5.
+     */
     private long storeImage(ImageSource source, String name) throws RepositoryException {
         ImageFormat in = formats.forFile(source.file()).orElseThrow(() -> new RepositoryException(source.file() + ": unsupported image file type"));
-        NdImage image;
+        boolean keepOmeTiff;
+        NdImage image = null;
+        ImageDescriptor px;
         try {
-            image = in.read(source);
+            keepOmeTiff = OmeTiff.isOmeTiff(source.file());
+            if (keepOmeTiff) {
+                // Headers only: the OME-XML parses and maps every plane to a page; one pixel proves the
+                // pages decode. Its planes are read when needed, never all at once.
+                px = in.describe(source);
+                in.readRegion(source, new long[px.shape().length], ones(px.shape().length));
+            } else {
+                image = in.read(source);
+                px = image.descriptor();
+            }
         } catch (ImageIoException e) {
             throw new RepositoryException(e.getMessage(), e);
         }
@@ -471,10 +524,19 @@ public final class LocalRepository implements Repository, Browse, RawData, DataM
         try {
             deleteTree(staging);
             Files.createDirectories(staging);
-            formats.byId("hdf5").orElseThrow().write(image, new ImageTarget(staging.resolve("pixels.h5"), "data", 4));
-            ImageDescriptor px = image.descriptor();
-            ImageRecord r = new ImageRecord(id, name, px.axes().keys(), px.shape(), px.pixelType().numpyName(), "pixels.h5", "data", null,
-                    source.describe(), null);
+            String file;
+            String dataset;
+            if (keepOmeTiff) {
+                file = PIXELS_OME_TIFF;
+                dataset = null;
+                Files.copy(source.file(), staging.resolve(file));
+            } else {
+                file = PIXELS_HDF5;
+                dataset = HDF5_DATASET;
+                formats.byId("hdf5").orElseThrow().write(image, new ImageTarget(staging.resolve(file), dataset, 4));
+            }
+            ImageRecord r = new ImageRecord(id, name, px.axes().keys(), px.shape(), px.pixelType().numpyName(), file, dataset, null,
+                    source.describe(), null, recordedSizes(px));
             writeAtomically(staging.resolve("image.json"), GSON.toJson(r));
             // The image appears whole or not at all: its folder is renamed into place, then linked.
             Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
@@ -487,6 +549,12 @@ public final class LocalRepository implements Repository, Browse, RawData, DataM
             throw new RepositoryException(location() + ": cannot import " + source.describe() + ": " + e.getMessage(), e);
         }
         return id;
+    }
+
+    private static long[] ones(int n) {
+        long[] a = new long[n];
+        java.util.Arrays.fill(a, 1);
+        return a;
     }
 
     // ---- locking and atomic writes -----------------------------------------------------------------------

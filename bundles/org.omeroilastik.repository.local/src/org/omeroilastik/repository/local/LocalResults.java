@@ -196,7 +196,7 @@ final class LocalResults implements ResultWriter {
         } catch (IOException e) {
             throw new RepositoryException(repo.location() + ": " + e.getMessage(), e);
         }
-        ImageTarget target = new ImageTarget(staging.resolve("pixels.h5"), "data", 4);
+        ImageTarget target = new ImageTarget(staging.resolve(LocalRepository.PIXELS_HDF5), LocalRepository.HDF5_DATASET, 4);
         return new DerivedImage() {
             @Override
             public ImageTarget target() {
@@ -207,7 +207,8 @@ final class LocalResults implements ResultWriter {
             public long commit() throws RepositoryException {
                 return repo.locked(() -> {
                     LocalRepository.ImageRecord r = new LocalRepository.ImageRecord(id, name, pixels.axes().keys(), pixels.shape(),
-                            pixels.pixelType().numpyName(), "pixels.h5", "data", sourceImageId, null, key);
+                            pixels.pixelType().numpyName(), LocalRepository.PIXELS_HDF5, LocalRepository.HDF5_DATASET, sourceImageId, null, key,
+                            LocalRepository.recordedSizes(pixels));
                     Path dir = repo.imageDir(id);
                     Path old = repo.root().resolve("images").resolve(".old-" + id);
                     try {

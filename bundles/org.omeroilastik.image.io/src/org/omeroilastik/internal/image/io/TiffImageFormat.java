@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Locale;
+import java.util.UUID;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -39,14 +39,16 @@ import org.omeroilastik.model.PixelType;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * TIFF through the JDK's reader and writer. Pages are planes; samples per pixel are channels. An
- * ImageJ hyperstack description ({@code channels=, slices=, frames=}) orders pages as Fiji does
- * (channel fastest, then z, then t); without it the pages are z. Written files carry that
- * description, LZW compression and one sample per page, so Fiji opens them as hyperstacks.
+ * TIFF and OME-TIFF through the JDK's reader and writer. Pages are planes; samples per pixel are
+ * channels. OME-XML on page 0 maps planes to pages (DimensionOrder, TiffData) and gives physical
+ * sizes; else an ImageJ hyperstack description ({@code channels=, slices=, frames=}) orders pages as
+ * Fiji does (channel fastest, then z, then t); without either the pages are z (see {@link TiffLayout}).
+ * Written files carry LZW compression, one sample per page in that ImageJ order, and either the
+ * ImageJ description or, for {@code .ome.tif}/{@code .ome.tiff}, OME-XML, so Fiji opens them as
+ * hyperstacks.
  */
 @Component(service = ImageFormat.class)
 public final class TiffImageFormat implements ImageFormat {
-    private static final Pattern IMAGEJ_FIELD = Pattern.compile("(channels|slices|frames)=(\\d+)");
 
     @Override
     public String id() {
@@ -60,100 +62,64 @@ public final class TiffImageFormat implements ImageFormat {
 
     @Override
     public ImageDescriptor describe(ImageSource source) throws ImageIoException {
-        return readTiff(source, false).descriptor();
+        return withReader(source, (reader, layout) -> layout.descriptor());
     }
 
     @Override
     public NdImage read(ImageSource source) throws ImageIoException {
-        TiffContent c = readTiff(source, true);
-        return new NdImage(c.descriptor(), ImgArrays.wrap(c.descriptor().pixelType(), c.pixels(), c.descriptor().shape()));
+        return withReader(source, (reader, layout) -> {
+            ImageDescriptor d = layout.descriptor();
+            long[] shape = d.shape();
+            return new NdImage(d, ImgArrays.wrap(d.pixelType(), layout.read(reader, new long[shape.length], shape), shape));
+        });
     }
 
-    /** A TIFF's layout and, when asked for, its samples in the descriptor's (numpy) order. */
-    private record TiffContent(ImageDescriptor descriptor, Object pixels) {
+    @Override
+    public boolean readsRegionsEfficiently() {
+        return true;
     }
 
-    /** Reads the layout from page 0's header; with {@code pixels}, every plane too. */
-    private static TiffContent readTiff(ImageSource source, boolean pixels) throws ImageIoException {
+    /** Decodes only the pages of the box's planes and channels, and of each only the box's rectangle. */
+    @Override
+    public NdImage readRegion(ImageSource source, long[] offset, long[] count) throws ImageIoException {
+        return withReader(source, (reader, layout) -> {
+            ImageDescriptor d = layout.descriptor();
+            ImageDescriptor region = new ImageDescriptor(d.axes(), count, d.pixelType(), d.physicalSizes());
+            return new NdImage(region, ImgArrays.wrap(d.pixelType(), layout.read(reader, offset, count), count));
+        });
+    }
+
+    /** Whether page 0 of {@code file} describes itself in OME-XML (read from the header only). */
+    public static boolean hasOmeXml(Path file) throws ImageIoException {
+        FormatFiles.requireFile(file);
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            return in != null && TiffHeader.imageDescription(in).filter(OmeXml::looksLikeOme).isPresent();
+        } catch (IOException e) {
+            throw new ImageIoException(file + ": cannot read TIFF: " + e.getMessage(), e);
+        }
+    }
+
+    private interface ReaderAction<T> {
+        T apply(ImageReader reader, TiffLayout layout) throws IOException;
+    }
+
+    /** Opens the file, reads its layout from the headers and runs {@code action}; errors name the file. */
+    private static <T> T withReader(ImageSource source, ReaderAction<T> action) throws ImageIoException {
         Path file = source.file();
         FormatFiles.requireFile(file);
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            if (in == null) {
+                throw new ImageIoException(file + ": not a TIFF image");
+            }
+            String description = TiffHeader.imageDescription(in).orElse(null);
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (in == null || !readers.hasNext()) {
+            if (!readers.hasNext()) {
                 throw new ImageIoException(file + ": not a TIFF image");
             }
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, false, false);
-                int pages = reader.getNumImages(true);
-                TIFFDirectory first = TIFFDirectory.createFromMetadata(reader.getImageMetadata(0));
-                boolean signed = intField(first, BaselineTIFFTagSet.TAG_SAMPLE_FORMAT, 1) == BaselineTIFFTagSet.SAMPLE_FORMAT_SIGNED_INTEGER;
-                int channels = 1;
-                int slices = pages;
-                int frames = 1;
-                TIFFField description = first.getTIFFField(BaselineTIFFTagSet.TAG_IMAGE_DESCRIPTION);
-                if (description != null && description.getAsString(0).startsWith("ImageJ=")) {
-                    Matcher m = IMAGEJ_FIELD.matcher(description.getAsString(0));
-                    int c = 1, z = 1, t = 1;
-                    while (m.find()) {
-                        int v = Integer.parseInt(m.group(2));
-                        switch (m.group(1)) {
-                            case "channels" -> c = v;
-                            case "slices" -> z = v;
-                            default -> t = v;
-                        }
-                    }
-                    if ((long) c * z * t == pages) {
-                        channels = c;
-                        slices = z;
-                        frames = t;
-                    }
-                }
-                // readRaster is unsupported by the JDK's TIFF reader; the image's raster holds the raw samples.
-                java.awt.image.SampleModel sm = reader.getRawImageType(0) != null ? reader.getRawImageType(0).getSampleModel()
-                        : reader.read(0, null).getSampleModel();
-                int w = reader.getWidth(0);
-                int h = reader.getHeight(0);
-                int samples = sm.getNumBands();
-                PixelType type = RasterPlanes.pixelType(sm.getDataType(), signed);
-                int c = channels * samples;
-                long total = (long) w * h * c * pages / channels;
-                if (total > Integer.MAX_VALUE - 8) {
-                    throw new ImageIoException(file + ": too large to read at once (" + total + " samples)");
-                }
-                Object array = ImgArrays.allocate(type, pixels ? (int) total : 0);
-                for (int p = 0; pixels && p < pages; p++) {
-                    Raster r = reader.read(p, null).getRaster();
-                    if (r.getWidth() != w || r.getHeight() != h || r.getNumBands() != samples) {
-                        throw new ImageIoException(file + ": page " + p + " differs in size from page 0");
-                    }
-                    int channelPage = p % channels;
-                    int plane = p / channels; // z + t * slices
-                    for (int s = 0; s < samples; s++) {
-                        int ch = channelPage * samples + s;
-                        RasterPlanes.copyBand(r, s, array, plane * w * h * c + ch, c);
-                    }
-                }
-                StringBuilder axes = new StringBuilder();
-                java.util.List<Long> shape = new java.util.ArrayList<>();
-                if (frames > 1) {
-                    axes.append('t');
-                    shape.add((long) frames);
-                }
-                if (slices > 1) {
-                    axes.append('z');
-                    shape.add((long) slices);
-                }
-                axes.append("yx");
-                shape.add((long) h);
-                shape.add((long) w);
-                if (c > 1) {
-                    axes.append('c');
-                    shape.add((long) c);
-                }
-                long[] dims = shape.stream().mapToLong(Long::longValue).toArray();
-                ImageDescriptor d = new ImageDescriptor(AxisOrder.of(axes.toString()), dims, type);
-                return new TiffContent(d, pixels ? array : null);
+                return action.apply(reader, TiffLayout.of(reader, description, file));
             } finally {
                 reader.dispose();
             }
@@ -165,9 +131,18 @@ public final class TiffImageFormat implements ImageFormat {
         }
     }
 
-    private static int intField(TIFFDirectory dir, int tag, int fallback) {
-        TIFFField f = dir.getTIFFField(tag);
-        return f == null ? fallback : f.getAsInt(0);
+    /** Whether the name asks for OME-TIFF: {@code .ome.tif} or {@code .ome.tiff}, any case. */
+    public static boolean isOmeTiff(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".ome.tif") || name.endsWith(".ome.tiff");
+    }
+
+    /** The OME-XML of page 0; its pages are in XYCZT order, the order {@link #write} produces. */
+    private static String omeXml(ImageDescriptor d, Path file) {
+        String fileName = file.getFileName().toString();
+        String name = fileName.replaceFirst("(?i)\\.ome\\.tiff?$", "");
+        // The JDK's writer stores each character's low byte; OME-XML is UTF-8 (the unit µm is not ASCII).
+        return TiffHeader.forWriter(OmeXml.write(d, name, fileName, "urn:uuid:" + UUID.randomUUID()));
     }
 
     @Override
@@ -199,8 +174,9 @@ public final class TiffImageFormat implements ImageFormat {
             param.setCompressionType("LZW");
             writer.prepareWriteSequence(null);
             int planeSize = (int) (w * h * c);
-            String description = "ImageJ=1.11a\nimages=" + (t * z * c) + "\nchannels=" + c + "\nslices=" + z
-                    + "\nframes=" + t + (c * z * t > c && c > 1 ? "\nhyperstack=true" : "") + "\n";
+            String description = isOmeTiff(target.file()) ? omeXml(d, target.file())
+                    : "ImageJ=1.11a\nimages=" + (t * z * c) + "\nchannels=" + c + "\nslices=" + z
+                            + "\nframes=" + t + (c * z * t > c && c > 1 ? "\nhyperstack=true" : "") + "\n";
             for (int plane = 0; plane < t * z; plane++) {
                 for (int ch = 0; ch < c; ch++) {
                     Raster raster = RasterPlanes.plane(d.pixelType(), array, plane * planeSize + ch, (int) c, (int) w, (int) h);
