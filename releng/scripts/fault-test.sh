@@ -3,13 +3,18 @@
 # images is killed with SIGKILL halfway, then rerun with --resume. Checks that no image is lost, no
 # finished image is processed again, and nothing is duplicated (ROIs, tables, derived images, the
 # attached project); then that a file-size limit, a full disk (a small tmpfs, where mounting is
-# allowed) and an unwritable repository each give a clear error and leave nothing half-written.
-# Needs python3.
+# allowed) and an unwritable repository each give a clear error and leave nothing half-written;
+# finally that no credential from the environment (OMERO_USER, OMERO_PASSWORD, OMERO_SESSION) was
+# written to any file or log. Needs python3.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 W=$(mktemp -d)
 trap 'rm -rf "$W"' EXIT
 CLI="$ROOT/omero-ilastik"
+# Credentials in the environment, as an OMERO user would have them: none may reach any file or log.
+SECRET_PASSWORD="pw-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
+SECRET_TOKEN="token-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
+export OMERO_USER="user-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')" OMERO_PASSWORD="$SECRET_PASSWORD" OMERO_SESSION="$SECRET_TOKEN"
 "$CLI" demo --dir "$W/demo" --images 50 --size 96 > /dev/null
 "$CLI" import --source "local:$W/repo" --new-project P --new-dataset D "$W"/demo/images/cells_??.h5 > /dev/null
 JOURNAL="$W/repo/jobs/demo.ilp-dataset-2.journal"
@@ -101,3 +106,11 @@ if [ "$(id -u)" -ne 0 ]; then
 else
   echo "unwritable repository check skipped: root ignores file permissions (the disk-full check covers it)"
 fi
+# Credentials scan: every repository, journal, attachment, table and log this test produced.
+for secret in "$OMERO_USER" "$SECRET_PASSWORD" "$SECRET_TOKEN"; do
+  if grep -rlaF "$secret" "$W" | grep .; then
+    fail "a credential from the environment was written to the files above"
+  fi
+done
+echo "credentials scan: $(find "$W" -type f | wc -l) files and logs, no credential found"
+

@@ -138,4 +138,48 @@ class LocalRepositoryTest {
             assertEquals(2, repo.browse().wells(plateId).size(), "persisted");
         }
     }
+
+    /** Planes and tiles in OMERO's terms (t, z, c, x, y), whatever the stored axis order. */
+    @Test
+    void readsPlanesAndTiles() throws Exception {
+        // Each value spells its own position: t*1e6 + z*1e4 + c*1e3 + y*30 + x.
+        int nt = 2, nz = 3, ny = 20, nx = 30, nc = 2;
+        float[] v = new float[nt * nz * ny * nx * nc];
+        int i = 0;
+        for (int t = 0; t < nt; t++) {
+            for (int z = 0; z < nz; z++) {
+                for (int y = 0; y < ny; y++) {
+                    for (int x = 0; x < nx; x++) {
+                        for (int c = 0; c < nc; c++) {
+                            v[i++] = t * 1e6f + z * 1e4f + c * 1e3f + y * 30 + x;
+                        }
+                    }
+                }
+            }
+        }
+        Path file = dir.resolve("tzyxc.h5");
+        var d = new org.omeroilastik.model.ImageDescriptor(org.omeroilastik.model.AxisOrder.of("tzyxc"), new long[] {nt, nz, ny, nx, nc},
+                org.omeroilastik.model.PixelType.FLOAT32);
+        Services.get(ImageFormats.class).byId("hdf5").orElseThrow().write(NdImages.wrap(d, v),
+                org.omeroilastik.image.io.ImageTarget.of(file));
+        try (Repository repo = open(true)) {
+            long dataset = repo.dataManager().createDataset("D", "", Optional.empty()).id();
+            long id = repo.dataManager().importImage(dataset, ImageSource.of(file), "stack").id();
+            float[] plane = (float[]) NdImages.toArray(repo.rawData().plane(id, 1, 2, 1));
+            assertEquals(ny * nx, plane.length);
+            for (int y = 0; y < ny; y++) {
+                for (int x = 0; x < nx; x++) {
+                    assertEquals(1e6f + 2e4f + 1e3f + y * 30 + x, plane[y * nx + x]);
+                }
+            }
+            float[] tile = (float[]) NdImages.toArray(repo.rawData().tile(id, 0, 1, 0, 5, 7, 4, 3));
+            assertEquals(12, tile.length);
+            assertEquals(1e4f + 7 * 30 + 5, tile[0]);
+            assertEquals(1e4f + 9 * 30 + 8, tile[11]);
+            RepositoryException e = assertThrows(RepositoryException.class, () -> repo.rawData().tile(id, 0, 3, 0, 0, 0, 4, 4));
+            assertEquals("image " + id + ": z 3 lies outside its 3", e.getMessage());
+            e = assertThrows(RepositoryException.class, () -> repo.rawData().tile(id, 0, 0, 0, 28, 0, 4, 4));
+            assertEquals("image " + id + ": x 28+4 lies outside its 30", e.getMessage());
+        }
+    }
 }
