@@ -243,4 +243,28 @@ class BatchCommandTest {
             return Files.readString(outputs.filter(p -> p.getFileName().toString().equals("table.csv")).findFirst().orElseThrow());
         }
     }
+
+    /** --export-source adds derived images of more export sources, equal to what {@code run} exports one by one. */
+    @Test
+    void exportSourcesBecomeDerivedImagesEqualToRunOutputs() throws Exception {
+        setUp();
+        String project = dir.resolve("demo/demo.ilp").toString();
+        CliRunner r = CliRunner.run("batch", "--source", source, "--image", "3", "--project", project, "--write-back", "rois",
+                "--export_source", "Uncertainty,Features");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("uncertainty → image") && r.out().contains("features → image"), r.out());
+        ImageFormats formats = Services.get(ImageFormats.class);
+        for (String export : List.of("Uncertainty", "Features")) {
+            CliRunner run = CliRunner.run("run", "--project", project, "--export-source", export, "--output-filename-format",
+                    dir.resolve("run-{result_type}.h5").toString(), dir.resolve("demo/images/cells_00.h5") + "/data");
+            assertEquals(0, run.exitCode(), run.err());
+            NdImage expected = formats.read(ImageSource.of(dir.resolve("run-" + export + ".h5")));
+            NdImage got = formats.read(ImageSource.of(derived(3, export.toLowerCase())));
+            assertEquals(expected.descriptor().toString(), got.descriptor().toString());
+            org.junit.jupiter.api.Assertions.assertArrayEquals((float[]) NdImages.toArray(expected), (float[]) NdImages.toArray(got), export);
+        }
+        CliRunner bad = CliRunner.run("batch", "--source", source, "--image", "3", "--project", project, "--export-source", "Labels");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("export source 'Labels' cannot be written back"), bad.err());
+    }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,7 +43,8 @@ final class BatchCommand implements Command {
         return """
                 Usage: omero-ilastik batch --source local:DIR (--dataset ID | --plate ID | --screen ID | --image ID[,ID...])
                                            --project P.ilp
-                                           [--roi-class LABEL] [--min-size PIXELS] [--write-back LIST] [--journal FILE]
+                                           [--roi-class LABEL] [--min-size PIXELS] [--write-back LIST]
+                                           [--export-source "Uncertainty,Features"] [--journal FILE]
                                            [--resume] [--dry-run] [--threads N] [--parallel N]
                                            [--engine embedded|ilastik] [--ilastik-home DIR]
                        omero-ilastik batch --job FILE [--journal FILE] [--resume] [--dry-run] [--threads N]
@@ -60,7 +62,10 @@ final class BatchCommand implements Command {
                   project        the .ilp attached to the dataset
                   provenance     key-value pairs: project and its SHA-256, workflow, ilastik version, our
                                  version, engine, exports, date, user
-                --write-back takes a comma list (default: all). Each finished image is journalled (default
+                  masks          (not by default) a mask shape on every ROI beside its polygon
+                --write-back takes a comma list (default: all but masks). --export-source adds derived
+                images of more of ilastik's export sources: Uncertainty, Features (and Probabilities,
+                "Simple Segmentation", the same as the write-backs of those names). Each finished image is journalled (default
                 DIR/jobs/PROJECT-dataset-ID.journal) after all its writes succeeded; --resume skips them.
                 --dry-run lists what would be read and written. --parallel runs N images at once (default 1;
                 each uses --threads engine threads, default all cores). Ctrl-C stops after the current
@@ -75,7 +80,7 @@ final class BatchCommand implements Command {
     @Override
     public ExitCode run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
         Options o = Options.parse(args, Set.of("job", "source", "dataset", "image", "project", "roi-class", "min-size", "write-back",
-                "journal", "threads", "engine", "ilastik-home", "plate", "screen", "parallel"), Set.of("resume", "dry-run"));
+                "journal", "threads", "engine", "ilastik-home", "plate", "screen", "parallel", "export-source"), Set.of("resume", "dry-run"));
         JobSettings settings = JobSettings.defaults().withResume(o.flag("resume"));
         try {
             if (o.value("threads").isPresent()) {
@@ -93,7 +98,7 @@ final class BatchCommand implements Command {
         JobSpec spec;
         if (o.value("job").isPresent()) {
             for (String setting : List.of("source", "dataset", "plate", "screen", "image", "project", "roi-class", "min-size", "write-back",
-                    "engine")) {
+                    "engine", "export-source")) {
                 if (o.value(setting).isPresent()) {
                     throw new UsageException("--" + setting + " comes from the job file; give either --job or the settings");
                 }
@@ -199,7 +204,10 @@ final class BatchCommand implements Command {
         }
         Set<WriteBack> writeBack;
         try {
-            writeBack = o.value("write-back").map(WriteBack::parse).orElse(WriteBack.all());
+            writeBack = EnumSet.copyOf(o.value("write-back").map(WriteBack::parse).orElse(WriteBack.all()));
+            for (String export : o.value("export-source").map(v -> v.split(",")).orElse(new String[0])) {
+                writeBack.add(WriteBack.ofExportSource(export.strip()));
+            }
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -166,32 +167,26 @@ public final class BatchJob {
         boolean needSegmentation = wb.contains(WriteBack.SEGMENTATION) || wb.contains(WriteBack.ROIS) || wb.contains(WriteBack.TABLE)
                 || wb.contains(WriteBack.MASKS);
         Map<ExportSource, ImageTarget> targets = new EnumMap<>(ExportSource.class);
-        List<ResultWriter.DerivedImage> pending = new ArrayList<>();
-        ResultWriter.DerivedImage probabilities = null;
-        ResultWriter.DerivedImage segmentation = null;
+        Map<WriteBack, ResultWriter.DerivedImage> derived = new EnumMap<>(WriteBack.class);
         Path temp = null;
         try {
-            if (wb.contains(WriteBack.PROBABILITIES)) {
-                probabilities = results.derivedImage(image.id(), key("probabilities"), image.name() + " Probabilities",
-                        runner.outputDescriptor(in, ExportSource.PROBABILITIES));
-                pending.add(probabilities);
-                targets.put(ExportSource.PROBABILITIES, probabilities.target());
+            for (WriteBack kind : wb) {
+                ExportSource export = kind.derivedImage().orElse(null);
+                if (export != null) {
+                    ResultWriter.DerivedImage d = results.derivedImage(image.id(), key(kind.name().toLowerCase(Locale.ROOT)),
+                            image.name() + " " + export.ilastikName(), runner.outputDescriptor(in, export));
+                    derived.put(kind, d);
+                    targets.put(export, d.target());
+                }
             }
             ImageDescriptor segDescriptor = runner.outputDescriptor(in, ExportSource.SIMPLE_SEGMENTATION);
-            ImageTarget segTarget = null;
-            if (wb.contains(WriteBack.SEGMENTATION)) {
-                segmentation = results.derivedImage(image.id(), key("segmentation"), image.name() + " Simple Segmentation", segDescriptor);
-                pending.add(segmentation);
-                segTarget = segmentation.target();
-            } else if (needSegmentation) {
+            if (needSegmentation && !targets.containsKey(ExportSource.SIMPLE_SEGMENTATION)) {
                 temp = Files.createTempFile("omero-ilastik-segmentation", ".h5");
                 Files.delete(temp);
-                segTarget = ImageTarget.of(temp);
-            }
-            if (segTarget != null) {
-                targets.put(ExportSource.SIMPLE_SEGMENTATION, segTarget);
+                targets.put(ExportSource.SIMPLE_SEGMENTATION, ImageTarget.of(temp));
             }
             if (!targets.isEmpty()) {
+                // Every export of the image in one engine pass.
                 engine.export(source, targets, (done, total) -> {
                     progress.block(done, total);
                     return !cancelled.getAsBoolean();
@@ -200,19 +195,16 @@ public final class BatchJob {
             String rois = null;
             if (needSegmentation) {
                 checkCancelled(cancelled);
-                ImageSource segSource = new ImageSource(segTarget.file(), Optional.of(segTarget.internalPath()), Optional.empty());
+                ImageTarget seg = targets.get(ExportSource.SIMPLE_SEGMENTATION);
+                ImageSource segSource = new ImageSource(seg.file(), Optional.of(seg.internalPath()), Optional.empty());
                 rois = roisAndTable(image, source, segSource, segDescriptor) + " ROIs";
             }
             checkCancelled(cancelled);
             List<String> parts = new ArrayList<>();
-            if (probabilities != null) {
-                parts.add("probabilities → image " + probabilities.commit());
-                pending.remove(probabilities);
+            for (var e : derived.entrySet()) {
+                parts.add(e.getKey().name().toLowerCase(Locale.ROOT) + " → image " + e.getValue().commit());
             }
-            if (segmentation != null) {
-                parts.add("segmentation → image " + segmentation.commit());
-                pending.remove(segmentation);
-            }
+            derived.clear();
             if (rois != null) {
                 parts.add(rois);
             }
@@ -221,7 +213,8 @@ public final class BatchJob {
             }
             return String.join(", ", parts);
         } finally {
-            pending.forEach(ResultWriter.DerivedImage::discard);
+            // Whatever was not committed (a failure, a cancel) leaves nothing behind.
+            derived.values().forEach(ResultWriter.DerivedImage::discard);
             if (temp != null) {
                 Files.deleteIfExists(temp);
             }
