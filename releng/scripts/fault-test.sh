@@ -88,7 +88,7 @@ DISK="$W/full-disk"
 mkdir -p "$DISK"
 need=$(du -sk "$W/ref" | cut -f1)
 if mount -t tmpfs -o size=$((need + 1024))k tmpfs "$DISK" 2>/dev/null; then
-  trap 'umount "$DISK" 2>/dev/null; rm -rf "$W"' EXIT
+  trap 'umount "$DISK" 2>/dev/null || true; rm -rf "$W"' EXIT
   cp -a "$W/ref" "$DISK/repo"
   # Shrink it to what the copy uses plus 8 KB: less than one image's outputs.
   used=$(df -k "$DISK" | tail -1 | awk '{print $3}')
