@@ -80,7 +80,9 @@ final class BatchCommand implements Command {
     @Override
     public ExitCode run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
         Options o = Options.parse(args, Set.of("job", "source", "dataset", "image", "project", "roi-class", "min-size", "write-back",
-                "journal", "threads", "engine", "ilastik-home", "plate", "screen", "parallel", "export-source"), Set.of("resume", "dry-run"));
+                "journal", "threads", "engine", "ilastik-home", "plate", "screen", "parallel", "export-source", "trust-cert"),
+                Set.of("resume", "dry-run"));
+        TrustCert.apply(o);
         JobSettings settings = JobSettings.defaults().withResume(o.flag("resume"));
         try {
             if (o.value("threads").isPresent()) {

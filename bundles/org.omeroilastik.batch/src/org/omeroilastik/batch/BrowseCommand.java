@@ -41,18 +41,22 @@ final class BrowseCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: omero-ilastik browse --source local:DIR [--json]
+                Usage: omero-ilastik browse --source local:DIR|omero:https://HOST [--json] [--trust-cert FILE]
 
                 Prints the hierarchy as a tree. With --json: an array of root nodes (projects, screens and one
                 node of type "orphans"), each {"type", "id", "name", "children": [...]}; well fields are image
                 children of wells; derived images (results) are not listed as children; images and datasets
                 carry "counts": {"rois", "tables", "attachments", "derived", "annotations"}.
+                An OMERO server is reached through OMERO.web (docs/omero-web.md) with OMERO_USER and
+                OMERO_PASSWORD (and OMERO_GROUP) from the environment; TLS trusts the JVM's trust store
+                and, with --trust-cert, the server's own certificate (PEM or DER).
                 """;
     }
 
     @Override
     public ExitCode run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
-        Options o = Options.parse(args, Set.of("source"), Set.of("json"));
+        Options o = Options.parse(args, Set.of("source", "trust-cert"), Set.of("json"));
+        TrustCert.apply(o);
         String source = o.value("source").orElseThrow(() -> new UsageException("--source is required, e.g. --source local:DIR"));
         try (Repository repo = services.get(Repositories.class).open(source, false)) {
             JsonArray roots = tree(repo.browse());

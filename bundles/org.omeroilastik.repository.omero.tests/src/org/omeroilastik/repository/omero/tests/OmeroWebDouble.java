@@ -1,0 +1,570 @@
+package org.omeroilastik.repository.omero.tests;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+import javax.net.ssl.SSLContext;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+
+/**
+ * An in-process OMERO.web that enforces what the real one does (facts in docs/omero-web.md):
+ * CSRF token from /api/v0/token/ plus the csrftoken cookie on every POST, and on HTTPS a same-origin
+ * Referer; the sessionid cookie; omero-marshal JSON with @type/@id; list paging with limit 200 by
+ * default and 500 at most, meta.totalCount; objects visible only to members of their group; 403
+ * {"message": "Not logged in"} without a session. On demand it drops connections, answers slowly,
+ * expires sessions or serves broken answers.
+ */
+final class OmeroWebDouble implements AutoCloseable {
+    static final String SCHEMA = "http://www.openmicroscopy.org/Schemas/OME/2016-06#";
+    static final int DEFAULT_LIMIT = 200;
+    static final int MAX_LIMIT = 500;
+    private static final Gson GSON = new Gson();
+
+    /** A user: password, groups. */
+    record User(long id, String name, String password, Set<Long> groups) {
+    }
+
+    /** One object of the hierarchy, with its marshalled JSON and its group. */
+    record Obj(String type, long id, long group, JsonObject json, List<Long> children) {
+    }
+
+    private final HttpServer server;
+    private final boolean https;
+    private final Map<String, User> users = new HashMap<>();
+    private final Map<Long, String> groups = new LinkedHashMap<>();
+    private final Map<String, Map<Long, Obj>> objects = new ConcurrentHashMap<>();
+    private final Map<String, User> sessions = new ConcurrentHashMap<>();
+    private final Set<String> csrfTokens = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger nextId = new AtomicInteger(1);
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger logins = new AtomicInteger();
+    private final SplittableRandom random = new SplittableRandom(42);
+    private volatile double dropRate;
+    private volatile int slowMillis;
+    private volatile int expireSessionsAtRequest = -1;
+    private volatile Predicate<String> htmlFor = path -> false;
+    private volatile Predicate<String> brokenJsonFor = path -> false;
+
+    OmeroWebDouble(SSLContext tls) throws IOException {
+        InetSocketAddress local = new InetSocketAddress("127.0.0.1", 0);
+        if (tls != null) {
+            HttpsServer s = HttpsServer.create(local, 0);
+            s.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server = s;
+        } else {
+            server = HttpServer.create(local, 0);
+        }
+        https = tls != null;
+        server.createContext("/", this::handle);
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        server.start();
+    }
+
+    URI uri() {
+        return URI.create((https ? "https://localhost:" : "http://localhost:") + server.getAddress().getPort() + "/");
+    }
+
+    // ---- content -------------------------------------------------------------------------------------
+
+    long group(String name) {
+        long id = nextId.getAndIncrement();
+        groups.put(id, name);
+        return id;
+    }
+
+    void user(String name, String password, Long... memberOf) {
+        users.put(name, new User(nextId.getAndIncrement(), name, password, Set.of(memberOf)));
+    }
+
+    long project(long group, String name) {
+        return add("Project", group, name, null);
+    }
+
+    long dataset(long group, String name, Long projectId) {
+        long id = add("Dataset", group, name, null);
+        if (projectId != null) {
+            objects.get("Project").get(projectId).children().add(id);
+        }
+        return id;
+    }
+
+    long screen(long group, String name) {
+        return add("Screen", group, name, null);
+    }
+
+    long plate(long group, String name, long screenId, int rows, int columns) {
+        JsonObject extra = new JsonObject();
+        extra.addProperty("Rows", rows);
+        extra.addProperty("Columns", columns);
+        long id = add("Plate", group, name, extra);
+        objects.get("Screen").get(screenId).children().add(id);
+        return id;
+    }
+
+    /** An image with its Pixels as omero-marshal encodes them; linked to a dataset unless null. */
+    long image(long group, String name, Long datasetId, int x, int y, int z, int c, int t, String type, Double micronsPerPixel) {
+        JsonObject pixels = new JsonObject();
+        pixels.addProperty("@type", SCHEMA + "Pixels");
+        pixels.addProperty("@id", nextId.getAndIncrement());
+        pixels.addProperty("SizeX", x);
+        pixels.addProperty("SizeY", y);
+        pixels.addProperty("SizeZ", z);
+        pixels.addProperty("SizeC", c);
+        pixels.addProperty("SizeT", t);
+        JsonObject pt = new JsonObject();
+        pt.addProperty("@type", "TBD#PixelsType");
+        pt.addProperty("value", type);
+        pixels.add("Type", pt);
+        JsonObject order = new JsonObject();
+        order.addProperty("@type", "TBD#DimensionOrder");
+        order.addProperty("value", "XYZCT");
+        pixels.add("DimensionOrder", order);
+        if (micronsPerPixel != null) {
+            for (String k : List.of("PhysicalSizeX", "PhysicalSizeY")) {
+                JsonObject u = new JsonObject();
+                u.addProperty("@type", "TBD#LengthI");
+                u.addProperty("Unit", "MICROMETER");
+                u.addProperty("Symbol", "\u00b5m");
+                u.addProperty("Value", micronsPerPixel);
+                pixels.add(k, u);
+            }
+        }
+        JsonObject extra = new JsonObject();
+        extra.add("Pixels", pixels);
+        long id = add("Image", group, name, extra);
+        if (datasetId != null) {
+            objects.get("Dataset").get(datasetId).children().add(id);
+        }
+        return id;
+    }
+
+    long well(long plateId, int row, int column, long... fieldImages) {
+        Obj plate = objects.get("Plate").get(plateId);
+        JsonObject extra = new JsonObject();
+        extra.addProperty("Row", row);
+        extra.addProperty("Column", column);
+        JsonArray samples = new JsonArray();
+        for (long image : fieldImages) {
+            JsonObject ws = new JsonObject();
+            ws.addProperty("@type", SCHEMA + "WellSample");
+            ws.addProperty("@id", nextId.getAndIncrement());
+            JsonObject img = objects.get("Image").get(image).json().deepCopy();
+            img.remove("Pixels");
+            ws.add("Image", img);
+            samples.add(ws);
+        }
+        extra.add("WellSamples", samples);
+        long id = add("Well", plate.group(), null, extra);
+        plate.children().add(id);
+        return id;
+    }
+
+    /** A ROI with one polygon shape ("x,y x,y ..."). */
+    long roi(long imageId, String points, int z, int t) {
+        Obj image = objects.get("Image").get(imageId);
+        JsonObject shape = new JsonObject();
+        shape.addProperty("@type", SCHEMA + "Polygon");
+        shape.addProperty("@id", nextId.getAndIncrement());
+        shape.addProperty("Points", points);
+        shape.addProperty("TheZ", z);
+        shape.addProperty("TheT", t);
+        JsonObject extra = new JsonObject();
+        JsonArray shapes = new JsonArray();
+        shapes.add(shape);
+        extra.add("shapes", shapes);
+        long id = add("ROI", image.group(), null, extra);
+        image.children().add(id);
+        return id;
+    }
+
+    private long add(String type, long group, String name, JsonObject extra) {
+        long id = nextId.getAndIncrement();
+        JsonObject o = new JsonObject();
+        o.addProperty("@id", id);
+        o.addProperty("@type", SCHEMA + type);
+        if (name != null) {
+            o.addProperty("Name", name);
+        }
+        if (extra != null) {
+            extra.entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
+        }
+        JsonObject details = new JsonObject();
+        details.addProperty("@type", "TBD#Details");
+        JsonObject g = new JsonObject();
+        g.addProperty("@id", group);
+        g.addProperty("@type", SCHEMA + "ExperimenterGroup");
+        g.addProperty("Name", groups.get(group));
+        details.add("group", g);
+        o.add("omero:details", details);
+        objects.computeIfAbsent(type, k -> new ConcurrentHashMap<>()).put(id, new Obj(type, id, group, o, new ArrayList<>()));
+        return id;
+    }
+
+    // ---- faults ----------------------------------------------------------------------------------------
+
+    /** Closes this share of connections without an answer (seeded, so runs repeat). */
+    void dropConnections(double rate) {
+        dropRate = rate;
+    }
+
+    void slowDown(int millis) {
+        slowMillis = millis;
+    }
+
+    /** Every session ends when the request with this number (counted from now) arrives. */
+    void expireSessionsAfter(int requestsFromNow) {
+        expireSessionsAtRequest = requests.get() + requestsFromNow;
+    }
+
+    void serveHtmlFor(Predicate<String> paths) {
+        htmlFor = paths;
+    }
+
+    void serveBrokenJsonFor(Predicate<String> paths) {
+        brokenJsonFor = paths;
+    }
+
+    private synchronized boolean drop() {
+        return dropRate > 0 && random.nextDouble() < dropRate;
+    }
+
+    int requests() {
+        return requests.get();
+    }
+
+    int logins() {
+        return logins.get();
+    }
+
+    // ---- protocol --------------------------------------------------------------------------------------
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            int n = requests.incrementAndGet();
+            if (n == expireSessionsAtRequest) {
+                sessions.clear();
+            }
+            String path = ex.getRequestURI().getPath();
+            if (!path.equals("/api/v0/login/") && drop()) {
+                return; // closed without a status line: the client sees a dropped connection
+            }
+            if (slowMillis > 0) {
+                Thread.sleep(slowMillis);
+            }
+            if (htmlFor.test(path)) {
+                send(ex, 500, "text/html; charset=utf-8", "<html><body><h1>Server Error (500)</h1></body></html>");
+                return;
+            }
+            if (brokenJsonFor.test(path)) {
+                send(ex, 200, "application/json", "{\"data\": [{\"@id\": 1, ");
+                return;
+            }
+            route(ex, path, query(ex.getRequestURI().getRawQuery()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            send(ex, 500, "application/json", "{\"message\": " + GSON.toJson(String.valueOf(e)) + "}");
+        }
+    }
+
+    private void route(HttpExchange ex, String path, Map<String, String> q) throws IOException {
+        String method = ex.getRequestMethod();
+        if (path.equals("/api/v0/token/")) {
+            String token = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
+            csrfTokens.add(token);
+            ex.getResponseHeaders().add("Set-Cookie", "csrftoken=" + token + "; Path=/; SameSite=Lax");
+            json(ex, 200, "{\"data\": \"" + token + "\"}");
+            return;
+        }
+        if (path.equals("/api/v0/servers/")) {
+            json(ex, 200, "{\"data\": [{\"id\": 1, \"host\": \"localhost\", \"port\": 4064, \"server\": \"omero\"}]}");
+            return;
+        }
+        if (!"GET".equals(method)) {
+            String csrf = csrfFailure(ex);
+            if (csrf != null) {
+                json(ex, 403, "{\"message\": " + GSON.toJson("CSRF Failed: " + csrf) + "}");
+                return;
+            }
+        }
+        if (path.equals("/api/v0/login/")) {
+            if (!"POST".equals(method)) {
+                json(ex, 405, "{\"message\": \"POST only with username, password, server and csrftoken\"}");
+                return;
+            }
+            Map<String, String> form = query(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            User u = users.get(form.getOrDefault("username", ""));
+            if (!"1".equals(form.get("server")) || u == null || !u.password().equals(form.get("password"))) {
+                json(ex, 403, "{\"message\": \"Connection not available, please check your user name and password.\"}");
+                return;
+            }
+            String session = UUID.randomUUID().toString().replace("-", "");
+            sessions.put(session, u);
+            logins.incrementAndGet();
+            ex.getResponseHeaders().add("Set-Cookie", "sessionid=" + session + "; HttpOnly; Path=/; SameSite=Lax");
+            JsonObject ctx = new JsonObject();
+            ctx.addProperty("userId", u.id());
+            ctx.addProperty("userName", u.name());
+            ctx.addProperty("sessionUuid", UUID.randomUUID().toString());
+            long first = u.groups().stream().mapToLong(Long::longValue).min().orElse(-1);
+            ctx.addProperty("groupId", first);
+            ctx.add("memberOfGroups", GSON.toJsonTree(u.groups()));
+            ctx.addProperty("isAdmin", false);
+            JsonObject out = new JsonObject();
+            out.addProperty("success", true);
+            out.add("eventContext", ctx);
+            json(ex, 200, out.toString());
+            return;
+        }
+        if (path.equals("/webclient/logout/") && "POST".equals(method)) {
+            String s = cookie(ex, "sessionid");
+            if (s != null) {
+                sessions.remove(s);
+            }
+            ex.getResponseHeaders().add("Location", "/webclient/login/");
+            send(ex, 302, "text/html", "");
+            return;
+        }
+        User user = sessions.get(String.valueOf(cookie(ex, "sessionid")));
+        if (path.startsWith("/api/v0/m/")) {
+            if (user == null) {
+                json(ex, 403, "{\"message\": \"Not logged in\"}");
+                return;
+            }
+            api(ex, user, path.substring("/api/v0/m/".length()), q);
+            return;
+        }
+        send(ex, 404, "text/html", "<h1>Not Found</h1><p>The requested resource was not found on this server.</p>");
+    }
+
+    /** Django's CsrfViewMiddleware: cookie + token, and on HTTPS a same-origin Referer. */
+    private String csrfFailure(HttpExchange ex) {
+        if (https) {
+            String referer = ex.getRequestHeaders().getFirst("Referer");
+            if (referer == null) {
+                return "Referer checking failed - no Referer.";
+            }
+            URI r = URI.create(referer);
+            String host = ex.getRequestHeaders().getFirst("Host");
+            if (!"https".equals(r.getScheme())) {
+                return "Referer checking failed - Referer is insecure while host is secure.";
+            }
+            if (host == null || !host.equals(r.getHost() + (r.getPort() > 0 ? ":" + r.getPort() : ""))) {
+                return "Referer checking failed - " + referer + " does not match any trusted origins.";
+            }
+        }
+        String cookie = cookie(ex, "csrftoken");
+        if (cookie == null || !csrfTokens.contains(cookie)) {
+            return "CSRF cookie not set.";
+        }
+        String header = ex.getRequestHeaders().getFirst("X-CSRFToken");
+        if (header == null || header.isEmpty()) {
+            return "CSRF token missing.";
+        }
+        if (!header.equals(cookie)) {
+            return "CSRF token from the 'X-Csrftoken' HTTP header incorrect.";
+        }
+        return null;
+    }
+
+    private void api(HttpExchange ex, User user, String rest, Map<String, String> q) throws IOException {
+        String[] p = rest.split("/");
+        Predicate<Obj> visible = o -> user.groups().contains(o.group()) && (!q.containsKey("group")
+                || Long.parseLong(q.get("group")) == -1 || Long.parseLong(q.get("group")) == o.group());
+        String type = switch (p[0]) {
+            case "projects" -> "Project";
+            case "datasets" -> "Dataset";
+            case "images" -> "Image";
+            case "screens" -> "Screen";
+            case "plates" -> "Plate";
+            case "wells" -> "Well";
+            case "rois" -> "ROI";
+            case "experimentergroups" -> "ExperimenterGroup";
+            default -> null;
+        };
+        if (type == null) {
+            send(ex, 404, "text/html", "<h1>Not Found</h1>");
+            return;
+        }
+        if (type.equals("ExperimenterGroup")) {
+            List<JsonObject> all = new ArrayList<>();
+            groups.forEach((id, name) -> {
+                JsonObject g = new JsonObject();
+                g.addProperty("@id", id);
+                g.addProperty("@type", SCHEMA + "ExperimenterGroup");
+                g.addProperty("Name", name);
+                all.add(g);
+            });
+            page(ex, all, q);
+            return;
+        }
+        Map<Long, Obj> ofType = objects.getOrDefault(type, Map.of());
+        if (p.length == 1) {
+            List<JsonObject> list = new ArrayList<>();
+            boolean orphaned = "true".equals(q.get("orphaned"));
+            for (Obj o : ofType.values().stream().sorted((a, b) -> Long.compare(a.id(), b.id())).toList()) {
+                if (visible.test(o) && (!orphaned || isOrphan(o))) {
+                    list.add(o.json());
+                }
+            }
+            page(ex, list, q);
+            return;
+        }
+        long id;
+        try {
+            id = Long.parseLong(p[1]);
+        } catch (NumberFormatException e) {
+            send(ex, 404, "text/html", "<h1>Not Found</h1>");
+            return;
+        }
+        Obj o = ofType.get(id);
+        if (o == null || !visible.test(o)) {
+            json(ex, 404, "{\"message\": \"" + type + " " + id + " not found\"}");
+            return;
+        }
+        if (p.length == 2) {
+            json(ex, 200, "{\"data\": " + o.json() + "}");
+            return;
+        }
+        String childType = switch (p[2]) {
+            case "datasets" -> "Dataset";
+            case "images" -> "Image";
+            case "plates" -> "Plate";
+            case "wells" -> "Well";
+            case "rois" -> "ROI";
+            default -> null;
+        };
+        if (childType == null) {
+            send(ex, 404, "text/html", "<h1>Not Found</h1>");
+            return;
+        }
+        List<JsonObject> list = new ArrayList<>();
+        for (long c : o.children()) {
+            Obj child = objects.getOrDefault(childType, Map.of()).get(c);
+            if (child != null && visible.test(child)) {
+                list.add(child.json());
+            }
+        }
+        page(ex, list, q);
+    }
+
+    private boolean isOrphan(Obj o) {
+        String parentType = switch (o.type()) {
+            case "Dataset" -> "Project";
+            case "Image" -> "Dataset";
+            case "Plate" -> "Screen";
+            default -> null;
+        };
+        if (parentType == null) {
+            return false;
+        }
+        for (Obj parent : objects.getOrDefault(parentType, Map.of()).values()) {
+            if (parent.children().contains(o.id())) {
+                return false;
+            }
+        }
+        if (o.type().equals("Image")) {
+            for (Obj well : objects.getOrDefault("Well", Map.of()).values()) {
+                if (well.json().toString().contains("\"@id\":" + o.id() + ",")) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The JSON API's paging: offset, limit (default 200, at most 500), meta with totalCount. */
+    private void page(HttpExchange ex, List<JsonObject> all, Map<String, String> q) throws IOException {
+        int offset;
+        int limit;
+        try {
+            offset = Math.max(0, Integer.parseInt(q.getOrDefault("offset", "0")));
+            limit = Integer.parseInt(q.getOrDefault("limit", "-1"));
+        } catch (NumberFormatException e) {
+            json(ex, 400, "{\"message\": " + GSON.toJson("invalid literal for int() with base 10: '" + e.getMessage() + "'") + "}");
+            return;
+        }
+        limit = limit < 0 ? DEFAULT_LIMIT : Math.min(limit, MAX_LIMIT);
+        JsonArray data = new JsonArray();
+        for (int i = offset; i < Math.min(all.size(), offset + limit); i++) {
+            data.add(all.get(i));
+        }
+        JsonObject meta = new JsonObject();
+        meta.addProperty("offset", offset);
+        meta.addProperty("limit", limit);
+        meta.addProperty("maxLimit", MAX_LIMIT);
+        meta.addProperty("totalCount", all.size());
+        JsonObject out = new JsonObject();
+        out.add("data", data);
+        out.add("meta", meta);
+        json(ex, 200, out.toString());
+    }
+
+    private static String cookie(HttpExchange ex, String name) {
+        for (String header : ex.getRequestHeaders().getOrDefault("Cookie", List.of())) {
+            for (String part : header.split(";")) {
+                String[] kv = part.strip().split("=", 2);
+                if (kv.length == 2 && kv[0].equals(name)) {
+                    return kv[1];
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> out = new HashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            String[] kv = pair.split("=", 2);
+            out.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+        }
+        return out;
+    }
+
+    private static void json(HttpExchange ex, int status, String body) throws IOException {
+        ex.getResponseHeaders().add("X-OMERO-ApiVersion", "0.2");
+        send(ex, status, "application/json", body);
+    }
+
+    private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", type);
+        ex.sendResponseHeaders(status, b.length == 0 ? -1 : b.length);
+        if (b.length > 0) {
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(b);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+}

@@ -1,0 +1,77 @@
+package org.omeroilastik.internal.repository.omero;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.omeroilastik.repository.Repository;
+import org.omeroilastik.repository.RepositoryException;
+import org.omeroilastik.repository.RepositoryProvider;
+import org.omeroilastik.repository.omero.OmeroCredentials;
+import org.omeroilastik.repository.omero.OmeroCredentials.Login;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * Opens {@code omero:https://HOST[:PORT][/PREFIX]} sources: logs in with the credentials of the
+ * highest-ranked {@link OmeroCredentials} service that has some for the server. The system property
+ * {@code omero.ilastik.trustCert} names a server certificate to trust beside the JVM's trust store.
+ */
+@Component(service = RepositoryProvider.class)
+public final class OmeroRepositoryProvider implements RepositoryProvider {
+    static final String TRUST_CERT = "omero.ilastik.trustCert";
+
+    private record Ranked(OmeroCredentials source, int ranking) {
+    }
+
+    private final List<Ranked> credentials = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addCredentials(OmeroCredentials c, Map<String, Object> properties) {
+        credentials.add(new Ranked(c, properties.get("service.ranking") instanceof Integer i ? i : 0));
+    }
+
+    void removeCredentials(OmeroCredentials c) {
+        credentials.removeIf(r -> r.source() == c);
+    }
+
+    @Override
+    public String scheme() {
+        return "omero";
+    }
+
+    @Override
+    public Repository open(String location, boolean create) throws RepositoryException {
+        URI server;
+        try {
+            server = new URI(location);
+        } catch (Exception e) {
+            throw new RepositoryException("omero:" + location + ": not a URL (omero:https://HOST[:PORT][/PREFIX])");
+        }
+        if (!"https".equals(server.getScheme()) && !"http".equals(server.getScheme()) || server.getHost() == null) {
+            throw new RepositoryException("omero:" + location + ": not a URL (omero:https://HOST[:PORT][/PREFIX])");
+        }
+        if (create) {
+            throw new RepositoryException("omero:" + location + ": an OMERO server cannot be created from here");
+        }
+        Login login = credentials.stream().sorted(Comparator.comparingInt(Ranked::ranking).reversed())
+                .map(c -> c.source().credentials(server)).flatMap(Optional::stream).findFirst()
+                .orElseThrow(() -> new RepositoryException("omero:" + location
+                        + ": no credentials: set OMERO_USER and OMERO_PASSWORD (and OMERO_GROUP) in the environment"));
+        Optional<Path> trust = Optional.ofNullable(System.getProperty(TRUST_CERT)).filter(s -> !s.isBlank()).map(Path::of);
+        OmeroWebClient client = new OmeroWebClient(server, TrustedCertificates.context(trust), login);
+        try {
+            client.login();
+        } catch (RepositoryException e) {
+            client.close();
+            throw e;
+        }
+        return new OmeroWebRepository(client);
+    }
+}

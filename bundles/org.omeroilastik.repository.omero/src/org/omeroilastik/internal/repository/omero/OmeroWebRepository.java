@@ -1,0 +1,323 @@
+package org.omeroilastik.internal.repository.omero;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.omeroilastik.image.io.ImageSource;
+import org.omeroilastik.image.io.NdImage;
+import org.omeroilastik.model.Axis;
+import org.omeroilastik.model.AxisOrder;
+import org.omeroilastik.model.ImageDescriptor;
+import org.omeroilastik.model.PhysicalSize;
+import org.omeroilastik.model.PixelType;
+import org.omeroilastik.model.repository.Dataset;
+import org.omeroilastik.model.repository.Image;
+import org.omeroilastik.model.repository.Plate;
+import org.omeroilastik.model.repository.Project;
+import org.omeroilastik.model.repository.Screen;
+import org.omeroilastik.model.repository.Well;
+import org.omeroilastik.model.results.PolygonShape;
+import org.omeroilastik.model.results.Roi;
+import org.omeroilastik.repository.Browse;
+import org.omeroilastik.repository.Counts;
+import org.omeroilastik.repository.DataManager;
+import org.omeroilastik.repository.RawData;
+import org.omeroilastik.repository.Repository;
+import org.omeroilastik.repository.RepositoryException;
+import org.omeroilastik.repository.ResultWriter;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+/**
+ * An OMERO server through OMERO.web's JSON API (api/v0, omero-marshal JSON). Browsing is complete;
+ * raw pixels and write-back over HTTP come next, and say so when asked for.
+ */
+final class OmeroWebRepository implements Repository, Browse, RawData {
+    private final OmeroWebClient client;
+
+    OmeroWebRepository(OmeroWebClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public String location() {
+        return client.name();
+    }
+
+    @Override
+    public Browse browse() {
+        return this;
+    }
+
+    @Override
+    public RawData rawData() {
+        return this;
+    }
+
+    @Override
+    public DataManager dataManager() {
+        return notYet(DataManager.class, "creating projects, datasets and images");
+    }
+
+    @Override
+    public ResultWriter results() {
+        return notYet(ResultWriter.class, "writing results back");
+    }
+
+    /** A facade whose every call fails with one clear message. */
+    private <T> T notYet(Class<T> type, String what) {
+        InvocationHandler h = (proxy, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return method.invoke(this, args);
+            }
+            throw new RepositoryException(location() + ": " + what + " through OMERO.web is not built yet");
+        };
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, h));
+    }
+
+    // ---- Browse ----------------------------------------------------------------------------------------
+
+    @Override
+    public List<Project> projects() throws RepositoryException {
+        return map(client.getAll("api/v0/m/projects/"), o -> new Project(id(o), text(o, "Name"), text(o, "Description")));
+    }
+
+    @Override
+    public List<Dataset> datasets(long projectId) throws RepositoryException {
+        return map(client.getAll("api/v0/m/projects/" + projectId + "/datasets/"), OmeroWebRepository::dataset);
+    }
+
+    @Override
+    public List<Dataset> orphanedDatasets() throws RepositoryException {
+        return map(client.getAll("api/v0/m/datasets/?orphaned=true"), OmeroWebRepository::dataset);
+    }
+
+    @Override
+    public List<Image> images(long datasetId) throws RepositoryException {
+        return map(client.getAll("api/v0/m/datasets/" + datasetId + "/images/"), this::image);
+    }
+
+    @Override
+    public List<Image> orphanedImages() throws RepositoryException {
+        return map(client.getAll("api/v0/m/images/?orphaned=true"), this::image);
+    }
+
+    @Override
+    public List<Screen> screens() throws RepositoryException {
+        return map(client.getAll("api/v0/m/screens/"), o -> new Screen(id(o), text(o, "Name"), text(o, "Description")));
+    }
+
+    @Override
+    public List<Plate> plates(long screenId) throws RepositoryException {
+        return map(client.getAll("api/v0/m/screens/" + screenId + "/plates/"),
+                o -> new Plate(id(o), text(o, "Name"), integer(o, "Rows"), integer(o, "Columns")));
+    }
+
+    @Override
+    public List<Well> wells(long plateId) throws RepositoryException {
+        return map(client.getAll("api/v0/m/plates/" + plateId + "/wells/"), o -> {
+            List<Long> fields = new ArrayList<>();
+            if (o.has("WellSamples")) {
+                for (JsonElement s : o.getAsJsonArray("WellSamples")) {
+                    JsonObject ws = s.getAsJsonObject();
+                    if (ws.has("Image")) {
+                        fields.add(id(ws.getAsJsonObject("Image")));
+                    }
+                }
+            }
+            return new Well(id(o), integer(o, "Row"), integer(o, "Column"), fields);
+        });
+    }
+
+    @Override
+    public Image image(long id) throws RepositoryException {
+        return image(client.get("api/v0/m/images/" + id + "/").getAsJsonObject("data"));
+    }
+
+    @Override
+    public Dataset dataset(long id) throws RepositoryException {
+        return dataset(client.get("api/v0/m/datasets/" + id + "/").getAsJsonObject("data"));
+    }
+
+    @Override
+    public Optional<Long> derivedFrom(long imageId) {
+        // OMERO.web cannot create images: results go back as attachments, never as images.
+        return Optional.empty();
+    }
+
+    @Override
+    public List<Image> derivedImages(long imageId) {
+        return List.of();
+    }
+
+    @Override
+    public Counts counts(long imageId) throws RepositoryException {
+        return new Counts(rois(imageId).size(), 0, 0, 0, 0);
+    }
+
+    @Override
+    public Counts datasetCounts(long datasetId) {
+        return Counts.NONE;
+    }
+
+    /** The image's ROIs; of their shapes, polygons (other shape types are not read yet). */
+    @Override
+    public List<Roi> rois(long imageId) throws RepositoryException {
+        List<Roi> out = new ArrayList<>();
+        for (JsonObject roi : client.getAll("api/v0/m/images/" + imageId + "/rois/")) {
+            List<PolygonShape> polygons = new ArrayList<>();
+            if (roi.has("shapes")) {
+                for (JsonElement s : roi.getAsJsonArray("shapes")) {
+                    JsonObject shape = s.getAsJsonObject();
+                    if (type(shape).equals("Polygon") && shape.has("Points")) {
+                        polygons.add(polygon(shape));
+                    }
+                }
+            }
+            out.add(new Roi(text(roi, "Name"), polygons));
+        }
+        return out;
+    }
+
+    private static PolygonShape polygon(JsonObject shape) throws RepositoryException {
+        String[] points = shape.get("Points").getAsString().strip().split("\\s+");
+        int[] x = new int[points.length];
+        int[] y = new int[points.length];
+        try {
+            for (int i = 0; i < points.length; i++) {
+                String[] xy = points[i].split(",");
+                x[i] = (int) Math.round(Double.parseDouble(xy[0]));
+                y[i] = (int) Math.round(Double.parseDouble(xy[1]));
+            }
+            return new PolygonShape(integer(shape, "TheZ"), integer(shape, "TheT"), x, y);
+        } catch (RuntimeException e) {
+            throw new RepositoryException("shape " + id(shape) + ": unreadable Points \"" + shape.get("Points").getAsString() + "\"", e);
+        }
+    }
+
+    // ---- RawData ---------------------------------------------------------------------------------------
+
+    @Override
+    public ImageDescriptor pixels(long imageId) throws RepositoryException {
+        return image(imageId).pixels();
+    }
+
+    @Override
+    public NdImage read(long imageId, long[] offset, long[] count) throws RepositoryException {
+        throw new RepositoryException(location() + ": image " + imageId + ": reading raw pixels through OMERO.web is not built yet");
+    }
+
+    @Override
+    public Optional<ImageSource> localSource(long imageId) {
+        return Optional.empty();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    // ---- omero-marshal JSON ------------------------------------------------------------------------------
+
+    private interface Mapper<T> {
+        T map(JsonObject o) throws RepositoryException;
+    }
+
+    private static <T> List<T> map(List<JsonObject> items, Mapper<T> f) throws RepositoryException {
+        List<T> out = new ArrayList<>(items.size());
+        for (JsonObject o : items) {
+            out.add(f.map(o));
+        }
+        return out;
+    }
+
+    private static Dataset dataset(JsonObject o) throws RepositoryException {
+        return new Dataset(id(o), text(o, "Name"), text(o, "Description"));
+    }
+
+    /** An image and its pixels: axes t, z, y, x, c with the sizes above 1 (y and x always), as our readers give them. */
+    private Image image(JsonObject o) throws RepositoryException {
+        if (!o.has("Pixels")) {
+            throw new RepositoryException(location() + ": image " + id(o) + " comes without Pixels");
+        }
+        JsonObject p = o.getAsJsonObject("Pixels");
+        String type = p.has("Type") ? p.getAsJsonObject("Type").get("value").getAsString() : "";
+        PixelType pixelType = switch (type) {
+            case "int8", "uint8", "int16", "uint16", "int32", "uint32" -> PixelType.integer(Integer.parseInt(type.replaceAll("\\D", "")) / 8,
+                    !type.startsWith("u"));
+            case "float" -> PixelType.FLOAT32;
+            case "double" -> PixelType.FLOAT64;
+            default -> throw new RepositoryException(location() + ": image " + id(o) + ": pixel type \"" + type + "\" is not supported"
+                    + (type.equals("bit") ? " (bit images)" : ""));
+        };
+        int t = integer(p, "SizeT"), z = integer(p, "SizeZ"), c = integer(p, "SizeC");
+        StringBuilder axes = new StringBuilder();
+        List<Long> shape = new ArrayList<>();
+        if (t > 1) {
+            axes.append('t');
+            shape.add((long) t);
+        }
+        if (z > 1) {
+            axes.append('z');
+            shape.add((long) z);
+        }
+        axes.append("yx");
+        shape.add((long) integer(p, "SizeY"));
+        shape.add((long) integer(p, "SizeX"));
+        if (c > 1) {
+            axes.append('c');
+            shape.add((long) c);
+        }
+        Map<Axis, PhysicalSize> sizes = new EnumMap<>(Axis.class);
+        physical(p, "PhysicalSizeX").ifPresent(s -> sizes.put(Axis.X, s));
+        physical(p, "PhysicalSizeY").ifPresent(s -> sizes.put(Axis.Y, s));
+        if (z > 1) {
+            physical(p, "PhysicalSizeZ").ifPresent(s -> sizes.put(Axis.Z, s));
+        }
+        ImageDescriptor d = new ImageDescriptor(AxisOrder.of(axes.toString()), shape.stream().mapToLong(Long::longValue).toArray(),
+                pixelType, sizes);
+        return new Image(id(o), text(o, "Name"), d);
+    }
+
+    private static Optional<PhysicalSize> physical(JsonObject p, String key) {
+        if (!p.has(key) || !p.get(key).isJsonObject()) {
+            return Optional.empty();
+        }
+        JsonObject u = p.getAsJsonObject(key);
+        if (!u.has("Value")) {
+            return Optional.empty();
+        }
+        return Optional.of(new PhysicalSize(u.get("Value").getAsDouble(), u.has("Symbol") ? u.get("Symbol").getAsString() : ""));
+    }
+
+    private static long id(JsonObject o) throws RepositoryException {
+        if (!o.has("@id")) {
+            throw new RepositoryException("an object without \"@id\": " + abbreviate(o));
+        }
+        return o.get("@id").getAsLong();
+    }
+
+    private static String type(JsonObject o) {
+        String t = o.has("@type") ? o.get("@type").getAsString() : "";
+        return t.substring(t.indexOf('#') + 1);
+    }
+
+    private static String text(JsonObject o, String key) {
+        return o.has(key) && !o.get(key).isJsonNull() ? o.get(key).getAsString() : "";
+    }
+
+    private static int integer(JsonObject o, String key) {
+        return o.has(key) && !o.get(key).isJsonNull() ? o.get(key).getAsInt() : 0;
+    }
+
+    private static String abbreviate(JsonObject o) {
+        String s = o.toString();
+        return s.length() > 80 ? s.substring(0, 80) + "..." : s;
+    }
+}
