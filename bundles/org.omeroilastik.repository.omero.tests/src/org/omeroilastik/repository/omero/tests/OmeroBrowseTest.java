@@ -26,6 +26,8 @@ import org.omeroilastik.repository.Repository;
 import org.omeroilastik.repository.RepositoryException;
 import org.omeroilastik.repository.omero.OmeroCredentials;
 import org.omeroilastik.testing.Services;
+import org.omeroilastik.testing.omero.OmeroWebDouble;
+import org.omeroilastik.testing.omero.TestCertificates;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 

@@ -1,4 +1,4 @@
-package org.omeroilastik.repository.omero.tests;
+package org.omeroilastik.testing.omero;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,18 +36,18 @@ import com.sun.net.httpserver.HttpsServer;
  * {"message": "Not logged in"} without a session. On demand it drops connections, answers slowly,
  * expires sessions or serves broken answers.
  */
-final class OmeroWebDouble implements AutoCloseable {
-    static final String SCHEMA = "http://www.openmicroscopy.org/Schemas/OME/2016-06#";
-    static final int DEFAULT_LIMIT = 200;
-    static final int MAX_LIMIT = 500;
+public final class OmeroWebDouble implements AutoCloseable {
+    public static final String SCHEMA = "http://www.openmicroscopy.org/Schemas/OME/2016-06#";
+    public static final int DEFAULT_LIMIT = 200;
+    public static final int MAX_LIMIT = 500;
     private static final Gson GSON = new Gson();
 
     /** A user: password, groups. */
-    record User(long id, String name, String password, Set<Long> groups) {
+    public record User(long id, String name, String password, Set<Long> groups) {
     }
 
     /** One object of the hierarchy, with its marshalled JSON and its group. */
-    record Obj(String type, long id, long group, JsonObject json, List<Long> children) {
+    public record Obj(String type, long id, long group, JsonObject json, List<Long> children) {
     }
 
     private final HttpServer server;
@@ -67,7 +67,7 @@ final class OmeroWebDouble implements AutoCloseable {
     private volatile Predicate<String> htmlFor = path -> false;
     private volatile Predicate<String> brokenJsonFor = path -> false;
 
-    OmeroWebDouble(SSLContext tls) throws IOException {
+    public OmeroWebDouble(SSLContext tls) throws IOException {
         InetSocketAddress local = new InetSocketAddress("127.0.0.1", 0);
         if (tls != null) {
             HttpsServer s = HttpsServer.create(local, 0);
@@ -82,27 +82,27 @@ final class OmeroWebDouble implements AutoCloseable {
         server.start();
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create((https ? "https://localhost:" : "http://localhost:") + server.getAddress().getPort() + "/");
     }
 
     // ---- content -------------------------------------------------------------------------------------
 
-    long group(String name) {
+    public long group(String name) {
         long id = nextId.getAndIncrement();
         groups.put(id, name);
         return id;
     }
 
-    void user(String name, String password, Long... memberOf) {
+    public void user(String name, String password, Long... memberOf) {
         users.put(name, new User(nextId.getAndIncrement(), name, password, Set.of(memberOf)));
     }
 
-    long project(long group, String name) {
+    public long project(long group, String name) {
         return add("Project", group, name, null);
     }
 
-    long dataset(long group, String name, Long projectId) {
+    public long dataset(long group, String name, Long projectId) {
         long id = add("Dataset", group, name, null);
         if (projectId != null) {
             objects.get("Project").get(projectId).children().add(id);
@@ -110,11 +110,11 @@ final class OmeroWebDouble implements AutoCloseable {
         return id;
     }
 
-    long screen(long group, String name) {
+    public long screen(long group, String name) {
         return add("Screen", group, name, null);
     }
 
-    long plate(long group, String name, long screenId, int rows, int columns) {
+    public long plate(long group, String name, long screenId, int rows, int columns) {
         JsonObject extra = new JsonObject();
         extra.addProperty("Rows", rows);
         extra.addProperty("Columns", columns);
@@ -124,7 +124,7 @@ final class OmeroWebDouble implements AutoCloseable {
     }
 
     /** An image with its Pixels as omero-marshal encodes them; linked to a dataset unless null. */
-    long image(long group, String name, Long datasetId, int x, int y, int z, int c, int t, String type, Double micronsPerPixel) {
+    public long image(long group, String name, Long datasetId, int x, int y, int z, int c, int t, String type, Double micronsPerPixel) {
         JsonObject pixels = new JsonObject();
         pixels.addProperty("@type", SCHEMA + "Pixels");
         pixels.addProperty("@id", nextId.getAndIncrement());
@@ -160,7 +160,7 @@ final class OmeroWebDouble implements AutoCloseable {
         return id;
     }
 
-    long well(long plateId, int row, int column, long... fieldImages) {
+    public long well(long plateId, int row, int column, long... fieldImages) {
         Obj plate = objects.get("Plate").get(plateId);
         JsonObject extra = new JsonObject();
         extra.addProperty("Row", row);
@@ -182,7 +182,7 @@ final class OmeroWebDouble implements AutoCloseable {
     }
 
     /** A ROI with one polygon shape ("x,y x,y ..."). */
-    long roi(long imageId, String points, int z, int t) {
+    public long roi(long imageId, String points, int z, int t) {
         Obj image = objects.get("Image").get(imageId);
         JsonObject shape = new JsonObject();
         shape.addProperty("@type", SCHEMA + "Polygon");
@@ -225,24 +225,24 @@ final class OmeroWebDouble implements AutoCloseable {
     // ---- faults ----------------------------------------------------------------------------------------
 
     /** Closes this share of connections without an answer (seeded, so runs repeat). */
-    void dropConnections(double rate) {
+    public void dropConnections(double rate) {
         dropRate = rate;
     }
 
-    void slowDown(int millis) {
+    public void slowDown(int millis) {
         slowMillis = millis;
     }
 
     /** Every session ends when the request with this number (counted from now) arrives. */
-    void expireSessionsAfter(int requestsFromNow) {
+    public void expireSessionsAfter(int requestsFromNow) {
         expireSessionsAtRequest = requests.get() + requestsFromNow;
     }
 
-    void serveHtmlFor(Predicate<String> paths) {
+    public void serveHtmlFor(Predicate<String> paths) {
         htmlFor = paths;
     }
 
-    void serveBrokenJsonFor(Predicate<String> paths) {
+    public void serveBrokenJsonFor(Predicate<String> paths) {
         brokenJsonFor = paths;
     }
 
@@ -250,11 +250,11 @@ final class OmeroWebDouble implements AutoCloseable {
         return dropRate > 0 && random.nextDouble() < dropRate;
     }
 
-    int requests() {
+    public int requests() {
         return requests.get();
     }
 
-    int logins() {
+    public int logins() {
         return logins.get();
     }
 

@@ -1,4 +1,4 @@
-package org.omeroilastik.repository.omero.tests;
+package org.omeroilastik.testing.omero;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,10 +10,10 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /** A self-signed certificate for localhost, made with the JDK's keytool. */
-record TestCertificates(Path keystore, Path certificate) {
+public record TestCertificates(Path keystore, Path certificate) {
     private static final char[] PASSWORD = "changeit".toCharArray();
 
-    static TestCertificates create(Path dir) throws Exception {
+    public static TestCertificates create(Path dir) throws Exception {
         Path keystore = dir.resolve("server.p12");
         Path cert = dir.resolve("server.pem");
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
@@ -25,7 +25,7 @@ record TestCertificates(Path keystore, Path certificate) {
         return new TestCertificates(keystore, cert);
     }
 
-    SSLContext serverContext() throws Exception {
+    public SSLContext serverContext() throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keystore)) {
             ks.load(in, PASSWORD);

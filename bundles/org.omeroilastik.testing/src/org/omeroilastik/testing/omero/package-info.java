@@ -1,0 +1,2 @@
+/** An in-process OMERO.web double that enforces the real protocol, and test certificates for HTTPS. */
+package org.omeroilastik.testing.omero;
