@@ -58,6 +58,9 @@ public final class OmeroWebDouble implements AutoCloseable {
     private final Map<String, User> sessions = new ConcurrentHashMap<>();
     private final Set<String> csrfTokens = ConcurrentHashMap.newKeySet();
     private final AtomicInteger nextId = new AtomicInteger(1);
+    /** Raw pixels per image: planes in XYZCT order, samples big-endian (what omero-ms-pixel-buffer serves). */
+    private final Map<Long, byte[]> pixels = new ConcurrentHashMap<>();
+    private final Map<Long, Integer> bytesServedPerSample = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger logins = new AtomicInteger();
     private final SplittableRandom random = new SplittableRandom(42);
@@ -222,6 +225,31 @@ public final class OmeroWebDouble implements AutoCloseable {
         return id;
     }
 
+    /** The image's raw pixels: planes ordered z fastest, then c, then t (XYZCT), big-endian samples. */
+    public void pixels(long imageId, byte[] bigEndianXyzct) {
+        JsonObject p = objects.get("Image").get(imageId).json().getAsJsonObject("Pixels");
+        long expected = (long) p.get("SizeX").getAsInt() * p.get("SizeY").getAsInt() * p.get("SizeZ").getAsInt() * p.get("SizeC").getAsInt()
+                * p.get("SizeT").getAsInt() * bytesPerSample(p.getAsJsonObject("Type").get("value").getAsString());
+        if (bigEndianXyzct.length != expected) {
+            throw new IllegalArgumentException(bigEndianXyzct.length + " bytes for an image of " + expected);
+        }
+        pixels.put(imageId, bigEndianXyzct.clone());
+    }
+
+    private static int bytesPerSample(String type) {
+        return switch (type) {
+            case "int8", "uint8" -> 1;
+            case "int16", "uint16" -> 2;
+            case "int32", "uint32", "float" -> 4;
+            default -> 8;
+        };
+    }
+
+    /** Serves this image's tiles with another sample size than its pixel type has (a broken server). */
+    public void servePixelsWithSampleSize(long imageId, int bytes) {
+        bytesServedPerSample.put(imageId, bytes);
+    }
+
     // ---- faults ----------------------------------------------------------------------------------------
 
     /** Closes this share of connections without an answer (seeded, so runs repeat). */
@@ -348,6 +376,14 @@ public final class OmeroWebDouble implements AutoCloseable {
             return;
         }
         User user = sessions.get(String.valueOf(cookie(ex, "sessionid")));
+        if (path.startsWith("/tile/")) {
+            if (user == null) {
+                send(ex, 403, "text/plain", ""); // omero-ms-core: an unknown session gets an empty 403
+                return;
+            }
+            tile(ex, user, path.substring("/tile/".length()).split("/"), q);
+            return;
+        }
         if (path.startsWith("/api/v0/m/")) {
             if (user == null) {
                 json(ex, 403, "{\"message\": \"Not logged in\"}");
@@ -357,6 +393,56 @@ public final class OmeroWebDouble implements AutoCloseable {
             return;
         }
         send(ex, 404, "text/html", "<h1>Not Found</h1><p>The requested resource was not found on this server.</p>");
+    }
+
+    /** omero-ms-pixel-buffer: GET /tile/{image}/{z}/{c}/{t}?x=&y=&w=&h= → raw big-endian samples. */
+    private void tile(HttpExchange ex, User user, String[] p, Map<String, String> q) throws IOException {
+        Obj image;
+        int z;
+        int c;
+        int t;
+        int x;
+        int y;
+        int w;
+        int h;
+        try {
+            image = objects.getOrDefault("Image", Map.of()).get(Long.parseLong(p[0]));
+            z = Integer.parseInt(p[1]);
+            c = Integer.parseInt(p[2]);
+            t = Integer.parseInt(p[3]);
+            x = Integer.parseInt(q.getOrDefault("x", "0"));
+            y = Integer.parseInt(q.getOrDefault("y", "0"));
+            w = Integer.parseInt(q.getOrDefault("w", "0"));
+            h = Integer.parseInt(q.getOrDefault("h", "0"));
+        } catch (RuntimeException e) {
+            send(ex, 400, "text/plain", "Bad request: " + e.getMessage());
+            return;
+        }
+        if (image == null || !user.groups().contains(image.group()) || !pixels.containsKey(image.id())) {
+            send(ex, 404, "text/plain", "Cannot find Image:" + p[0]);
+            return;
+        }
+        JsonObject px = image.json().getAsJsonObject("Pixels");
+        int sx = px.get("SizeX").getAsInt(), sy = px.get("SizeY").getAsInt(), sz = px.get("SizeZ").getAsInt(), sc = px.get("SizeC").getAsInt();
+        int st = px.get("SizeT").getAsInt();
+        int bps = bytesPerSample(px.getAsJsonObject("Type").get("value").getAsString());
+        w = w == 0 ? sx : w;
+        h = h == 0 ? sy : h;
+        if (z >= sz || c >= sc || t >= st || x < 0 || y < 0 || x + w > sx || y + h > sy) {
+            send(ex, 400, "text/plain", "Tile out of bounds");
+            return;
+        }
+        byte[] all = pixels.get(image.id());
+        int served = bytesServedPerSample.getOrDefault(image.id(), bps);
+        byte[] out = new byte[w * h * served];
+        long plane = ((long) t * sc + c) * sz + z;
+        for (int row = 0; row < h; row++) {
+            for (int col = 0; col < w; col++) {
+                long from = ((plane * sy + y + row) * sx + x + col) * bps;
+                System.arraycopy(all, (int) from, out, (row * w + col) * served, Math.min(bps, served));
+            }
+        }
+        send(ex, 200, "application/octet-stream", out);
     }
 
     /** Django's CsrfViewMiddleware: cookie + token, and on HTTPS a same-origin Referer. */
@@ -552,7 +638,10 @@ public final class OmeroWebDouble implements AutoCloseable {
     }
 
     private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
-        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        send(ex, status, type, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange ex, int status, String type, byte[] b) throws IOException {
         ex.getResponseHeaders().add("Content-Type", type);
         ex.sendResponseHeaders(status, b.length == 0 ? -1 : b.length);
         if (b.length > 0) {

@@ -126,8 +126,9 @@ class OmeroBrowseTest {
             List<Well> wells = repo.browse().wells(plates.get(0).id());
             assertEquals("A01", wells.get(0).name());
             assertEquals(2, wells.get(0).fieldImageIds().size());
-            RepositoryException e = assertThrows(RepositoryException.class, () -> repo.rawData().read(first.id(), new long[4], new long[4]));
-            assertTrue(e.getMessage().contains("not built yet"), e.getMessage());
+            RepositoryException e = assertThrows(RepositoryException.class,
+                    () -> repo.dataManager().createDataset("new", "", Optional.empty()));
+            assertTrue(e.getMessage().endsWith("creating projects, datasets and images through OMERO.web is not built yet"), e.getMessage());
         }
         assertEquals(1, web.logins());
     }

@@ -26,6 +26,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 @Component(service = RepositoryProvider.class)
 public final class OmeroRepositoryProvider implements RepositoryProvider {
     static final String TRUST_CERT = "omero.ilastik.trustCert";
+    static final String PIXEL_BUFFER = "omero.ilastik.pixelBuffer";
 
     private record Ranked(OmeroCredentials source, int ranking) {
     }
@@ -39,6 +40,18 @@ public final class OmeroRepositoryProvider implements RepositoryProvider {
 
     void removeCredentials(OmeroCredentials c) {
         credentials.removeIf(r -> r.source() == c);
+    }
+
+    /**
+     * Where omero-ms-pixel-buffer answers: the system property {@value #PIXEL_BUFFER}, else
+     * {@code /tile/} on the server's host (how its README proxies it).
+     */
+    static URI pixelBuffer(URI server) {
+        String p = System.getProperty(PIXEL_BUFFER);
+        if (p != null && !p.isBlank()) {
+            return URI.create(p.endsWith("/") ? p : p + "/");
+        }
+        return server.resolve("/tile/");
     }
 
     @Override
@@ -72,6 +85,6 @@ public final class OmeroRepositoryProvider implements RepositoryProvider {
             client.close();
             throw e;
         }
-        return new OmeroWebRepository(client);
+        return new OmeroWebRepository(client, pixelBuffer(server));
     }
 }

@@ -129,16 +129,20 @@ final class OmeroWebClient implements AutoCloseable {
     }
 
     /** The answer to one request: status, content type and body. */
-    private record Reply(String what, int status, String type, String body) {
+    private record Reply(String what, int status, String type, byte[] bytes) {
+        String body() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
         JsonObject object() throws RepositoryException {
             if (!type.contains("json")) {
                 throw new RepositoryException(what + ": expected JSON, got " + (type.isEmpty() ? "no content type" : type)
                         + " (HTTP " + status + ")" + snippet());
             }
             try {
-                JsonElement e = JsonParser.parseString(body);
+                JsonElement e = JsonParser.parseString(body());
                 if (!e.isJsonObject()) {
-                    throw new RepositoryException(what + ": expected a JSON object, got " + body.strip().charAt(0) + "...");
+                    throw new RepositoryException(what + ": expected a JSON object, got " + body().strip().charAt(0) + "...");
                 }
                 return e.getAsJsonObject();
             } catch (JsonParseException | IllegalStateException e) {
@@ -148,7 +152,7 @@ final class OmeroWebClient implements AutoCloseable {
 
         String message() {
             try {
-                JsonObject o = JsonParser.parseString(body).getAsJsonObject();
+                JsonObject o = JsonParser.parseString(body()).getAsJsonObject();
                 if (o.has("message")) {
                     return o.get("message").getAsString() + " (HTTP " + status + ")";
                 }
@@ -159,17 +163,36 @@ final class OmeroWebClient implements AutoCloseable {
         }
 
         private String snippet() {
-            String s = body.replaceAll("\\s+", " ").strip();
+            if (type.startsWith("application/octet-stream") || type.startsWith("image/")) {
+                return "";
+            }
+            String s = body().replaceAll("\\s+", " ").strip();
             return s.isEmpty() ? "" : ": " + (s.length() > 80 ? s.substring(0, 80) + "..." : s);
         }
     }
 
+    /** GET of raw bytes (pixel tiles) from a URL of this server's host, with the session cookie. */
+    byte[] getBytes(URI uri, String what) throws RepositoryException {
+        Reply r = send("GET", uri, what, null, true);
+        if (r.type().contains("json") || r.type().contains("html")) {
+            throw new RepositoryException(what + ": expected pixel bytes, got " + r.type() + " (HTTP " + r.status() + ")" + r.snippet());
+        }
+        return r.bytes();
+    }
+
+    URI base() {
+        return base;
+    }
+
     private Reply send(String method, String path, String form, boolean loggedIn) throws RepositoryException {
-        String what = name + ": " + method + " /" + path.replaceAll("[?&](limit|offset|group)=[^&]*", "");
+        return send(method, base.resolve(path), name + ": " + method + " /" + path.replaceAll("[?&](limit|offset|group)=[^&]*", ""), form,
+                loggedIn);
+    }
+
+    private Reply send(String method, URI uri, String what, String form, boolean loggedIn) throws RepositoryException {
         IOException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                URI uri = base.resolve(path);
                 HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Accept", "application/json");
                 if ("POST".equals(method)) {
                     // Django's CSRF check: the token in a header, and on HTTPS a same-origin Referer.
@@ -179,7 +202,7 @@ final class OmeroWebClient implements AutoCloseable {
                 } else {
                     b.GET();
                 }
-                HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
                 Reply reply = new Reply(what, r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
                 if (r.statusCode() >= 500 && attempt < ATTEMPTS) {
                     pause(attempt);

@@ -1,6 +1,7 @@
 package org.omeroilastik.internal.repository.omero;
 
 import java.lang.reflect.InvocationHandler;
+import java.net.URI;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -35,14 +36,19 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 /**
- * An OMERO server through OMERO.web's JSON API (api/v0, omero-marshal JSON). Browsing is complete;
- * raw pixels and write-back over HTTP come next, and say so when asked for.
+ * An OMERO server through OMERO.web's JSON API (api/v0, omero-marshal JSON) and omero-ms-pixel-buffer
+ * for raw pixels. Write-back over HTTP comes next, and says so when asked for.
  */
 final class OmeroWebRepository implements Repository, Browse, RawData {
+    /** Tile edge of pixel requests (omero.pixeldata.max_tile_length's default). */
+    static final int TILE = 1024;
     private final OmeroWebClient client;
+    private final URI pixelBuffer;
+    private final Map<Long, ImageDescriptor> descriptors = new java.util.concurrent.ConcurrentHashMap<>();
 
-    OmeroWebRepository(OmeroWebClient client) {
+    OmeroWebRepository(OmeroWebClient client, URI pixelBuffer) {
         this.client = client;
+        this.pixelBuffer = pixelBuffer;
     }
 
     @Override
@@ -205,12 +211,74 @@ final class OmeroWebRepository implements Repository, Browse, RawData {
 
     @Override
     public ImageDescriptor pixels(long imageId) throws RepositoryException {
-        return image(imageId).pixels();
+        ImageDescriptor d = descriptors.get(imageId);
+        if (d == null) {
+            d = image(imageId).pixels();
+            descriptors.put(imageId, d);
+        }
+        return d;
     }
 
+    /**
+     * Raw pixels through omero-ms-pixel-buffer: one request per plane (t, z, c) of the box and tile of
+     * at most {@value #TILE} × {@value #TILE}, big-endian samples of the image's pixel type.
+     */
     @Override
     public NdImage read(long imageId, long[] offset, long[] count) throws RepositoryException {
-        throw new RepositoryException(location() + ": image " + imageId + ": reading raw pixels through OMERO.web is not built yet");
+        ImageDescriptor d = pixels(imageId);
+        AxisOrder axes = d.axes();
+        if (offset.length != axes.size() || count.length != axes.size()) {
+            throw new RepositoryException(location() + ": image " + imageId + ": a box of rank " + offset.length + " for axes " + axes);
+        }
+        long total = 1;
+        long[] strides = new long[axes.size()];
+        for (int i = axes.size() - 1; i >= 0; i--) {
+            if (offset[i] < 0 || count[i] < 1 || offset[i] + count[i] > d.shape()[i]) {
+                throw new RepositoryException(location() + ": image " + imageId + ": box " + java.util.Arrays.toString(offset) + "+"
+                        + java.util.Arrays.toString(count) + " lies outside " + d);
+            }
+            strides[i] = total;
+            total *= count[i];
+        }
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new RepositoryException(location() + ": image " + imageId + ": box too large to read at once (" + total + " samples)");
+        }
+        PixelType type = d.pixelType();
+        Object out = PixelArrays.allocate(type, (int) total);
+        int[] at = new int[5];
+        int[] n = new int[5];
+        Axis[] order = {Axis.T, Axis.Z, Axis.C, Axis.Y, Axis.X};
+        long[] stride = new long[5];
+        for (int k = 0; k < 5; k++) {
+            int i = axes.has(order[k]) ? axes.indexOf(order[k]) : -1;
+            at[k] = i < 0 ? 0 : (int) offset[i];
+            n[k] = i < 0 ? 1 : (int) count[i];
+            stride[k] = i < 0 ? 0 : strides[i];
+        }
+        for (int t = 0; t < n[0]; t++) {
+            for (int z = 0; z < n[1]; z++) {
+                for (int c = 0; c < n[2]; c++) {
+                    for (int y0 = 0; y0 < n[3]; y0 += TILE) {
+                        for (int x0 = 0; x0 < n[4]; x0 += TILE) {
+                            int h = Math.min(TILE, n[3] - y0);
+                            int w = Math.min(TILE, n[4] - x0);
+                            URI uri = pixelBuffer.resolve(imageId + "/" + (at[1] + z) + "/" + (at[2] + c) + "/" + (at[0] + t) + "?x=" + (at[4] + x0)
+                                    + "&y=" + (at[3] + y0) + "&w=" + w + "&h=" + h);
+                            String what = location() + ": GET " + uri.getPath() + "?" + uri.getQuery();
+                            byte[] tile = client.getBytes(uri, what);
+                            if (tile.length != (long) w * h * type.bytes()) {
+                                throw new RepositoryException(what + ": " + tile.length + " bytes, expected " + ((long) w * h * type.bytes())
+                                        + " for " + w + "x" + h + " " + type.numpyName() + " (wrong pixel type?)");
+                            }
+                            long base = t * stride[0] + z * stride[1] + c * stride[2] + y0 * stride[3] + x0 * stride[4];
+                            PixelArrays.copyBigEndian(tile, type, w, h, out, base, stride[3], stride[4]);
+                        }
+                    }
+                }
+            }
+        }
+        ImageDescriptor box = new ImageDescriptor(axes, count.clone(), type, d.physicalSizes());
+        return org.omeroilastik.image.io.NdImages.wrap(box, out);
     }
 
     @Override
