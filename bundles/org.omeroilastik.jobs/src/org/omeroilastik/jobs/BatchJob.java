@@ -24,6 +24,8 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 import org.omeroilastik.engine.workflows.ExportSource;
+import org.omeroilastik.engine.workflows.OutputSink;
+import org.omeroilastik.engine.workflows.OutputSinks;
 import org.omeroilastik.engine.workflows.PixelClassificationProject;
 import org.omeroilastik.engine.workflows.PixelClassificationRunner;
 import org.omeroilastik.engine.workflows.RunOptions;
@@ -159,8 +161,44 @@ public final class BatchJob {
      * are discarded on any failure.
      */
     public String process(Image image, TaskProgress progress, BooleanSupplier cancelled) throws IOException, InterruptedException {
-        ImageSource source = repo.rawData().localSource(image.id())
-                .orElseThrow(() -> new RepositoryException("image " + image.id() + ": its pixels are not in a file the engine can read"));
+        Optional<ImageSource> local = repo.rawData().localSource(image.id());
+        Path staged = local.isPresent() ? null : stage(image, cancelled);
+        try {
+            return process(image, local.orElseGet(() -> ImageSource.of(staged)), progress, cancelled);
+        } finally {
+            if (staged != null) {
+                Files.deleteIfExists(staged);
+            }
+        }
+    }
+
+    /**
+     * Copies a remote image's pixels, plane by plane (all channels of one t and z at a time), into a
+     * temporary ilastik HDF5 file the engine reads blockwise; memory stays at one plane.
+     */
+    private Path stage(Image image, BooleanSupplier cancelled) throws IOException {
+        Path file = Files.createTempFile("omero-ilastik-input-" + image.id() + "-", ".h5");
+        Files.delete(file);
+        ImageDescriptor d = image.pixels();
+        int nt = (int) d.size(Axis.T);
+        int nz = (int) d.size(Axis.Z);
+        try (OutputSink sink = OutputSinks.hdf5(ImageTarget.of(file))) {
+            sink.open(d);
+            for (int t = 0; t < nt; t++) {
+                for (int z = 0; z < nz; z++) {
+                    checkCancelled(cancelled);
+                    long[] offset = planeOffset(d.axes(), t, z);
+                    long[] count = planeCount(d, d.channels());
+                    sink.write(offset, count, NdImages.toArray(repo.rawData().read(image.id(), offset, count)));
+                }
+            }
+            sink.commit();
+        }
+        return file;
+    }
+
+    private String process(Image image, ImageSource source, TaskProgress progress, BooleanSupplier cancelled)
+            throws IOException, InterruptedException {
         ImageDescriptor in = image.pixels();
         ResultWriter results = repo.results();
         Set<WriteBack> wb = spec.writeBack();

@@ -61,6 +61,11 @@ public final class OmeroWebDouble implements AutoCloseable {
     /** Raw pixels per image: planes in XYZCT order, samples big-endian (what omero-ms-pixel-buffer serves). */
     private final Map<Long, byte[]> pixels = new ConcurrentHashMap<>();
     private final Map<Long, Integer> bytesServedPerSample = new ConcurrentHashMap<>();
+    /** Annotations: map or file, linked to "image-ID" / "dataset-ID" objects. */
+    public record Annotation(long id, String kind, String ns, JsonArray values, String fileName, byte[] content, Set<String> links) {
+    }
+
+    private final Map<Long, Annotation> annotations = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger logins = new AtomicInteger();
     private final SplittableRandom random = new SplittableRandom(42);
@@ -221,7 +226,7 @@ public final class OmeroWebDouble implements AutoCloseable {
         g.addProperty("Name", groups.get(group));
         details.add("group", g);
         o.add("omero:details", details);
-        objects.computeIfAbsent(type, k -> new ConcurrentHashMap<>()).put(id, new Obj(type, id, group, o, new ArrayList<>()));
+        objects.computeIfAbsent(type, k -> new ConcurrentHashMap<>()).put(id, new Obj(type, id, group, o, new java.util.concurrent.CopyOnWriteArrayList<>()));
         return id;
     }
 
@@ -248,6 +253,17 @@ public final class OmeroWebDouble implements AutoCloseable {
     /** Serves this image's tiles with another sample size than its pixel type has (a broken server). */
     public void servePixelsWithSampleSize(long imageId, int bytes) {
         bytesServedPerSample.put(imageId, bytes);
+    }
+
+    /** Annotations linked to an object ("image-7", "dataset-2"). */
+    public List<Annotation> annotationsOf(String object) {
+        return annotations.values().stream().filter(a -> a.links().contains(object)).sorted((a, b) -> Long.compare(a.id(), b.id())).toList();
+    }
+
+    /** How many ROIs an image has. */
+    public int roiCount(long imageId) {
+        Obj image = objects.get("Image").get(imageId);
+        return (int) image.children().stream().filter(c -> objects.getOrDefault("ROI", Map.of()).containsKey(c)).count();
     }
 
     // ---- faults ----------------------------------------------------------------------------------------
@@ -376,6 +392,32 @@ public final class OmeroWebDouble implements AutoCloseable {
             return;
         }
         User user = sessions.get(String.valueOf(cookie(ex, "sessionid")));
+        if (user != null && path.equals("/iviewer/persist_rois/") && "POST".equals(method)) {
+            persistRois(ex, user);
+            return;
+        }
+        if (user != null && path.equals("/webclient/annotate_map/") && "POST".equals(method)) {
+            annotateMap(ex, query(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            return;
+        }
+        if (user != null && path.equals("/webclient/annotate_file/") && "POST".equals(method)) {
+            annotateFile(ex, q);
+            return;
+        }
+        if (user != null && path.equals("/webclient/api/annotations/")) {
+            listAnnotations(ex, q);
+            return;
+        }
+        if (user != null && path.startsWith("/webclient/action/delete/file/") && "POST".equals(method)) {
+            long id = Long.parseLong(path.replaceAll("\\D+", ""));
+            json(ex, 200, annotations.remove(id) != null ? "{\"bad\": \"false\"}" : "{\"bad\": \"true\", \"errs\": \"not found\"}");
+            return;
+        }
+        if (user == null && (path.startsWith("/webclient/") || path.startsWith("/iviewer/"))) {
+            ex.getResponseHeaders().add("Location", "/webclient/login/?url=" + path);
+            send(ex, 302, "text/html", "");
+            return;
+        }
         if (path.startsWith("/tile/")) {
             if (user == null) {
                 send(ex, 403, "text/plain", ""); // omero-ms-core: an unknown session gets an empty 403
@@ -393,6 +435,131 @@ public final class OmeroWebDouble implements AutoCloseable {
             return;
         }
         send(ex, 404, "text/html", "<h1>Not Found</h1><p>The requested resource was not found on this server.</p>");
+    }
+
+    /** iviewer's persist_rois: each new shape becomes its own ROI; empty_rois deletes whole ROIs. */
+    private void persistRois(HttpExchange ex, User user) throws IOException {
+        JsonObject body = GSON.fromJson(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), JsonObject.class);
+        long imageId = body.get("imageId").getAsLong();
+        Obj image = objects.getOrDefault("Image", Map.of()).get(imageId);
+        if (image == null || !user.groups().contains(image.group())) {
+            json(ex, 200, "{\"errors\": [\"Could not find associated image!\"]}");
+            return;
+        }
+        JsonObject rois = body.getAsJsonObject("rois");
+        JsonObject ids = new JsonObject();
+        if (rois.has("new")) {
+            for (var e : rois.getAsJsonArray("new")) {
+                JsonObject shape = e.getAsJsonObject().deepCopy();
+                String old = shape.remove("oldId").getAsString();
+                long shapeId = nextId.getAndIncrement();
+                shape.addProperty("@id", shapeId);
+                JsonObject extra = new JsonObject();
+                JsonArray shapes = new JsonArray();
+                shapes.add(shape);
+                extra.add("shapes", shapes);
+                long roiId = add("ROI", image.group(), null, extra);
+                synchronized (image.children()) {
+                    image.children().add(roiId);
+                }
+                ids.addProperty(old, roiId + ":" + shapeId);
+            }
+        }
+        if (rois.has("empty_rois")) {
+            for (String roi : rois.getAsJsonObject("empty_rois").keySet()) {
+                long id = Long.parseLong(roi);
+                objects.getOrDefault("ROI", Map.of()).remove(id);
+                synchronized (image.children()) {
+                    image.children().remove(id);
+                }
+                ids.addProperty(roi, roi);
+            }
+        }
+        JsonObject out = new JsonObject();
+        out.add("ids", ids);
+        json(ex, 200, out.toString());
+    }
+
+    private void annotateMap(HttpExchange ex, Map<String, String> form) throws IOException {
+        String link = form.containsKey("image") ? "image-" + form.get("image") : form.containsKey("dataset") ? "dataset-" + form.get("dataset") : null;
+        if (!form.containsKey("mapAnnotation")) {
+            send(ex, 500, "text/html", "<h1>Server Error (500)</h1>");
+            return;
+        }
+        JsonArray values = GSON.fromJson(form.get("mapAnnotation"), JsonArray.class);
+        String ns = form.getOrDefault("ns", "openmicroscopy.org/omero/client/mapAnnotation");
+        if (form.containsKey("annId")) {
+            long id = Long.parseLong(form.get("annId"));
+            Annotation a = annotations.get(id);
+            if (values.isEmpty()) {
+                annotations.remove(id);
+                json(ex, 200, "{\"annId\": null}");
+                return;
+            }
+            annotations.put(id, new Annotation(id, "map", a.ns(), values, null, null, a.links()));
+            json(ex, 200, "{\"annId\": [" + id + "]}");
+            return;
+        }
+        if (link == null) {
+            send(ex, 404, "text/plain", "Need to specify objects");
+            return;
+        }
+        long id = nextId.getAndIncrement();
+        annotations.put(id, new Annotation(id, "map", ns, values, null, null, Set.of(link)));
+        json(ex, 200, "{\"annId\": [" + id + "]}");
+    }
+
+    /** annotate_file: object ids from the query string, the upload in part "annotation_file". */
+    private void annotateFile(HttpExchange ex, Map<String, String> q) throws IOException {
+        String link = q.containsKey("image") ? "image-" + q.get("image") : q.containsKey("dataset") ? "dataset-" + q.get("dataset") : null;
+        if (link == null) {
+            send(ex, 404, "text/plain", "Need to specify objects via e.g. ?image=1");
+            return;
+        }
+        String type = ex.getRequestHeaders().getFirst("Content-Type");
+        byte[] body = ex.getRequestBody().readAllBytes();
+        String boundary = type == null || !type.contains("boundary=") ? null : type.substring(type.indexOf("boundary=") + 9);
+        String text = new String(body, StandardCharsets.ISO_8859_1);
+        int part = boundary == null ? -1 : text.indexOf("name=\"annotation_file\"");
+        if (part < 0) {
+            send(ex, 200, "text/html", "<ul class=\"errorlist\"><li>annotation_file<ul><li>This field is required.</li></ul></li></ul>");
+            return;
+        }
+        int nameAt = text.indexOf("filename=\"", part) + 10;
+        String fileName = text.substring(nameAt, text.indexOf('"', nameAt));
+        int start = text.indexOf("\r\n\r\n", part) + 4;
+        int end = text.indexOf("\r\n--" + boundary, start);
+        byte[] content = java.util.Arrays.copyOfRange(body, start, end);
+        long id = nextId.getAndIncrement();
+        annotations.put(id, new Annotation(id, "file", null, null, fileName, content, Set.of(link)));
+        json(ex, 200, "{\"fileIds\": [" + id + "]}");
+    }
+
+    private void listAnnotations(HttpExchange ex, Map<String, String> q) throws IOException {
+        String link = q.containsKey("image") ? "image-" + q.get("image") : "dataset-" + q.get("dataset");
+        JsonArray out = new JsonArray();
+        for (Annotation a : annotationsOf(link)) {
+            if (q.containsKey("type") && !q.get("type").equals(a.kind())) {
+                continue;
+            }
+            JsonObject o = new JsonObject();
+            o.addProperty("id", a.id());
+            o.addProperty("ns", a.ns());
+            o.addProperty("class", a.kind().equals("map") ? "MapAnnotationI" : "FileAnnotationI");
+            if (a.kind().equals("map")) {
+                o.add("values", a.values());
+            } else {
+                JsonObject f = new JsonObject();
+                f.addProperty("name", a.fileName());
+                f.addProperty("size", a.content().length);
+                o.add("file", f);
+            }
+            out.add(o);
+        }
+        JsonObject r = new JsonObject();
+        r.add("annotations", out);
+        r.add("experimenters", new JsonArray());
+        json(ex, 200, r.toString());
     }
 
     /** omero-ms-pixel-buffer: GET /tile/{image}/{z}/{c}/{t}?x=&y=&w=&h= → raw big-endian samples. */

@@ -185,11 +185,31 @@ final class OmeroWebClient implements AutoCloseable {
     }
 
     private Reply send(String method, String path, String form, boolean loggedIn) throws RepositoryException {
-        return send(method, base.resolve(path), name + ": " + method + " /" + path.replaceAll("[?&](limit|offset|group)=[^&]*", ""), form,
-                loggedIn);
+        return send(method, base.resolve(path), what(method, path), form == null ? null : new Body("application/x-www-form-urlencoded",
+                form.getBytes(StandardCharsets.UTF_8)), loggedIn);
     }
 
-    private Reply send(String method, URI uri, String what, String form, boolean loggedIn) throws RepositoryException {
+    private String what(String method, String path) {
+        return name + ": " + method + " /" + path.replaceAll("[?&](limit|offset|group)=[^&]*", "");
+    }
+
+    /** A request body and its content type. */
+    record Body(String type, byte[] bytes) {
+    }
+
+    /**
+     * POST with the session (CSRF header and same-origin Referer); the answer must be JSON with a
+     * 2xx status, else the error names the request.
+     */
+    JsonObject post(String path, Body body) throws RepositoryException {
+        Reply r = send("POST", base.resolve(path), what("POST", path), body, true);
+        if (r.status() / 100 != 2) {
+            throw new RepositoryException(what("POST", path) + ": " + r.message());
+        }
+        return r.object();
+    }
+
+    private Reply send(String method, URI uri, String what, Body body, boolean loggedIn) throws RepositoryException {
         IOException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
@@ -197,8 +217,8 @@ final class OmeroWebClient implements AutoCloseable {
                 if ("POST".equals(method)) {
                     // Django's CSRF check: the token in a header, and on HTTPS a same-origin Referer.
                     b.header("X-CSRFToken", csrfToken == null ? "" : csrfToken).header("Referer", uri.toString())
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(form == null ? "" : form));
+                            .header("Content-Type", body == null ? "application/x-www-form-urlencoded" : body.type())
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body == null ? new byte[0] : body.bytes()));
                 } else {
                     b.GET();
                 }
@@ -208,7 +228,8 @@ final class OmeroWebClient implements AutoCloseable {
                     pause(attempt);
                     continue;
                 }
-                if (loggedIn && r.statusCode() == 403 && reply.message().startsWith("Not logged in")) {
+                boolean toLogin = r.statusCode() == 302 && r.headers().firstValue("Location").orElse("").contains("/login");
+                if (loggedIn && (toLogin || r.statusCode() == 403 && reply.message().startsWith("Not logged in"))) {
                     // The session expired: log in again, once per request.
                     login();
                     loggedIn = false;

@@ -44,11 +44,13 @@ final class OmeroWebRepository implements Repository, Browse, RawData {
     static final int TILE = 1024;
     private final OmeroWebClient client;
     private final URI pixelBuffer;
+    private final OmeroResults results;
     private final Map<Long, ImageDescriptor> descriptors = new java.util.concurrent.ConcurrentHashMap<>();
 
     OmeroWebRepository(OmeroWebClient client, URI pixelBuffer) {
         this.client = client;
         this.pixelBuffer = pixelBuffer;
+        this.results = new OmeroResults(client, client.name());
     }
 
     @Override
@@ -73,7 +75,7 @@ final class OmeroWebRepository implements Repository, Browse, RawData {
 
     @Override
     public ResultWriter results() {
-        return notYet(ResultWriter.class, "writing results back");
+        return results;
     }
 
     /** A facade whose every call fails with one clear message. */
@@ -162,14 +164,31 @@ final class OmeroWebRepository implements Repository, Browse, RawData {
         return List.of();
     }
 
+    /** ROIs; files attached (tables: the CSV files among them); key-value sets other than our registries. */
     @Override
     public Counts counts(long imageId) throws RepositoryException {
-        return new Counts(rois(imageId).size(), 0, 0, 0, 0);
+        return counts(ResultWriter.Owner.IMAGE, imageId, rois(imageId).size());
     }
 
     @Override
-    public Counts datasetCounts(long datasetId) {
-        return Counts.NONE;
+    public Counts datasetCounts(long datasetId) throws RepositoryException {
+        return counts(ResultWriter.Owner.DATASET, datasetId, 0);
+    }
+
+    private Counts counts(ResultWriter.Owner owner, long id, int rois) throws RepositoryException {
+        String param = owner == ResultWriter.Owner.IMAGE ? "image" : "dataset";
+        int tables = 0;
+        int files = 0;
+        for (JsonElement e : client.get("webclient/api/annotations/?type=file&" + param + "=" + id).getAsJsonArray("annotations")) {
+            JsonObject f = e.getAsJsonObject().getAsJsonObject("file");
+            if (f != null && f.has("name") && f.get("name").getAsString().endsWith(".csv")) {
+                tables++;
+            } else {
+                files++;
+            }
+        }
+        int maps = (int) results.maps(owner, id, "").stream().filter(m -> !m.ns().startsWith(OmeroResults.REGISTRY)).count();
+        return new Counts(rois, tables, files, 0, maps);
     }
 
     /** The image's ROIs; of their shapes, polygons (other shape types are not read yet). */
