@@ -24,7 +24,9 @@ if [ -z "$launcher" ]; then
   fi
   launcher=$(ls "$install"/plugins/org.eclipse.equinox.launcher_*.jar | head -n 1)
 fi
-# JavaCPP binds the HDF5 natives to the requesting bundle's class loader (Runtime.loadLibrary0).
+# JavaCPP binds the HDF5 natives to the requesting bundle's class loader (Runtime.loadLibrary0);
+# aircompressor (Zarr zstd/LZ4 chunks) uses sun.misc.Unsafe, which JDK 24+ would warn about on stderr.
 vm_args=(-Domero.ilastik.home="$ROOT" --enable-native-access=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED
+         --sun-misc-unsafe-memory-access=allow
          -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Xmx"${OMERO_ILASTIK_HEAP:-4g}")
 exec "$JAVA_HOME/bin/java" "${vm_args[@]}" -jar "$launcher" -nosplash "${equinox_args[@]}" "$@"
