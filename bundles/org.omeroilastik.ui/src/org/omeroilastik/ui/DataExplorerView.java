@@ -1,0 +1,211 @@
+package org.omeroilastik.ui;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.jface.viewers.ITreeContentProvider;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.LabelProvider;
+import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.jface.viewers.Viewer;
+import org.eclipse.jface.viewers.ViewerFilter;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.DirectoryDialog;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.part.ViewPart;
+import org.omeroilastik.platform.OsgiServices;
+import org.omeroilastik.repository.Repositories;
+import org.omeroilastik.ui.ExplorerNode.Kind;
+
+/**
+ * The data explorer (OMERO.insight's tree): connections, then Projects/Datasets/Images and
+ * Screens/Plates/Wells/fields, and orphans; children load lazily in Jobs; the metadata panel shows
+ * the selected object's pixels and results. Connections (sources only, never credentials) are kept
+ * in the instance preferences.
+ */
+public final class DataExplorerView extends ViewPart {
+    public static final String ID = "org.omeroilastik.ui.views.dataExplorer";
+    private static final String PREFERENCE = "connections";
+
+    private final Map<ExplorerNode, List<ExplorerNode>> children = new ConcurrentHashMap<>();
+    private final Set<ExplorerNode> loading = ConcurrentHashMap.newKeySet();
+    private final Set<String> connections = new LinkedHashSet<>();
+    private RepositoryTreeLoader loader;
+    private TreeViewer tree;
+    private Text metadata;
+    private Text search;
+
+    @Override
+    public void createPartControl(Composite parent) {
+        loader = new RepositoryTreeLoader(OsgiServices.get(DataExplorerView.class, Repositories.class));
+        parent.setLayout(new GridLayout(2, false));
+        Button add = new Button(parent, SWT.PUSH);
+        add.setText("Add local repository\u2026");
+        add.setData("id", "addLocal");
+        add.addListener(SWT.Selection, e -> {
+            String dir = new DirectoryDialog(parent.getShell()).open();
+            if (dir != null) {
+                addConnection("local:" + dir);
+            }
+        });
+        search = new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+        search.setMessage("Filter by name");
+        search.setData("id", "search");
+        search.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        SashForm sash = new SashForm(parent, SWT.VERTICAL);
+        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+        tree = new TreeViewer(sash, SWT.BORDER | SWT.MULTI | SWT.V_SCROLL);
+        tree.getTree().setData("id", "tree");
+        tree.setContentProvider(new Content());
+        tree.setLabelProvider(new LabelProvider() {
+            @Override
+            public String getText(Object element) {
+                ExplorerNode n = (ExplorerNode) element;
+                return switch (n.kind()) {
+                    case CONNECTION -> n.source();
+                    case IMAGE -> n.image() == null ? n.label() : n.label() + "  " + n.image().pixels().toString().replaceAll(" \\{.*", "");
+                    default -> n.label();
+                };
+            }
+        });
+        tree.addFilter(new ViewerFilter() {
+            @Override
+            public boolean select(Viewer viewer, Object parentElement, Object element) {
+                String q = search.getText().strip().toLowerCase();
+                ExplorerNode n = (ExplorerNode) element;
+                return q.isEmpty() || n.kind() != Kind.IMAGE || n.isPlaceholder() || n.label().toLowerCase().contains(q);
+            }
+        });
+        search.addListener(SWT.Modify, e -> tree.refresh());
+        tree.addSelectionChangedListener(e -> {
+            Object first = ((IStructuredSelection) e.getSelection()).getFirstElement();
+            if (first instanceof ExplorerNode n && !n.isPlaceholder()) {
+                describe(n);
+            }
+        });
+        metadata = new Text(sash, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
+        metadata.setData("id", "metadata");
+        sash.setWeights(70, 30);
+        String saved = InstanceScope.INSTANCE.getNode("org.omeroilastik.ui").get(PREFERENCE, "");
+        for (String s : saved.split("\n")) {
+            if (!s.isBlank()) {
+                connections.add(s);
+            }
+        }
+        tree.setInput(connections);
+    }
+
+    /** Adds a repository (for example {@code local:/data/repo}) to the tree and remembers it. */
+    public void addConnection(String source) {
+        if (connections.add(source)) {
+            InstanceScope.INSTANCE.getNode("org.omeroilastik.ui").put(PREFERENCE, String.join("\n", connections));
+        }
+        tree.refresh();
+        tree.setExpandedState(connection(source), true);
+    }
+
+    static ExplorerNode connection(String source) {
+        return new ExplorerNode(source, Kind.CONNECTION, 0, source, null);
+    }
+
+    TreeViewer viewer() {
+        return tree;
+    }
+
+    private void describe(ExplorerNode n) {
+        metadata.setText("Reading " + n.label() + "\u2026");
+        Job job = Job.create("Reading " + n.label(), (IProgressMonitor monitor) -> {
+            String text;
+            try {
+                text = loader.describe(n);
+            } catch (Exception e) {
+                text = e.getMessage();
+            }
+            String shown = text;
+            metadata.getDisplay().asyncExec(() -> {
+                if (!metadata.isDisposed()) {
+                    metadata.setText(shown);
+                }
+            });
+            return Status.OK_STATUS;
+        });
+        job.setSystem(true);
+        job.schedule();
+    }
+
+    /** Children come from the cache, or a placeholder while a Job reads them. */
+    private final class Content implements ITreeContentProvider {
+        @Override
+        public Object[] getElements(Object input) {
+            List<ExplorerNode> roots = new ArrayList<>();
+            connections.forEach(s -> roots.add(connection(s)));
+            return roots.toArray();
+        }
+
+        @Override
+        public Object[] getChildren(Object parent) {
+            ExplorerNode node = (ExplorerNode) parent;
+            List<ExplorerNode> known = children.get(node);
+            if (known != null) {
+                return known.toArray();
+            }
+            if (loading.add(node)) {
+                Job job = Job.create("Listing " + node.label(), (IProgressMonitor monitor) -> {
+                    List<ExplorerNode> list;
+                    try {
+                        list = loader.children(node);
+                    } catch (Exception e) {
+                        list = List.of(new ExplorerNode(node.source(), Kind.IMAGE, -2, "Cannot list: " + e.getMessage(), null));
+                    }
+                    children.put(node, list);
+                    loading.remove(node);
+                    tree.getControl().getDisplay().asyncExec(() -> {
+                        if (!tree.getControl().isDisposed()) {
+                            tree.refresh(node);
+                        }
+                    });
+                    return Status.OK_STATUS;
+                });
+                job.setSystem(true);
+                job.schedule();
+            }
+            return new Object[] {ExplorerNode.loading(node.source())};
+        }
+
+        @Override
+        public Object getParent(Object element) {
+            return null;
+        }
+
+        @Override
+        public boolean hasChildren(Object element) {
+            return ((ExplorerNode) element).kind().hasChildren() && !((ExplorerNode) element).isPlaceholder();
+        }
+    }
+
+    @Override
+    public void setFocus() {
+        tree.getControl().setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        if (loader != null) {
+            loader.close();
+        }
+        super.dispose();
+    }
+}
