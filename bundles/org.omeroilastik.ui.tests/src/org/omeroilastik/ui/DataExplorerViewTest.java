@@ -50,10 +50,18 @@ class DataExplorerViewTest {
         return source;
     }
 
-    private static TreeItem item(Tree tree, String text) {
-        List<TreeItem> all = new ArrayList<>();
-        collect(tree.getItems(), all);
-        return all.stream().filter(i -> i.getText().startsWith(text)).findFirst().orElse(null);
+    private String source;
+
+    /** The item under this test's own connection (other tests' repositories stay in the explorer). */
+    private TreeItem item(Tree tree, String text) {
+        for (TreeItem root : tree.getItems()) {
+            if (root.getText().equals(source)) {
+                List<TreeItem> all = new ArrayList<>();
+                collect(root.getItems(), all);
+                return all.stream().filter(i -> i.getText().startsWith(text)).findFirst().orElse(null);
+            }
+        }
+        return null;
     }
 
     private static void collect(TreeItem[] items, List<TreeItem> out) {
@@ -63,14 +71,14 @@ class DataExplorerViewTest {
         }
     }
 
-    private static void expand(DataExplorerView view, Tree tree, String text) {
+    private void expand(DataExplorerView view, Tree tree, String text) {
         UiRobot.waitUntil(() -> item(tree, text) != null, 30_000, text + " in the tree");
         view.viewer().setExpandedState(item(tree, text).getData(), true);
     }
 
     @Test
     void browsesALocalRepositoryOffTheDisplayThread() throws Exception {
-        String source = repository();
+        source = repository();
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         IWorkbenchPage page = window.getActivePage();
         page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry().findPerspectiveWithId(ExplorePerspective.ID));

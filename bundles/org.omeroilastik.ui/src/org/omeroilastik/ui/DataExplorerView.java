@@ -96,6 +96,21 @@ public final class DataExplorerView extends ViewPart {
                 describe(n);
             }
         });
+        org.eclipse.swt.widgets.Menu menu = new org.eclipse.swt.widgets.Menu(tree.getTree());
+        org.eclipse.swt.widgets.MenuItem run = new org.eclipse.swt.widgets.MenuItem(menu, SWT.PUSH);
+        run.setText("Run ilastik project\u2026");
+        run.addListener(SWT.Selection, e -> {
+            Object first = tree.getStructuredSelection().getFirstElement();
+            if (first instanceof ExplorerNode n && n.kind() == Kind.DATASET) {
+                org.eclipse.swt.widgets.FileDialog d = new org.eclipse.swt.widgets.FileDialog(parent.getShell(), SWT.OPEN);
+                d.setFilterExtensions(new String[] {"*.ilp"});
+                String chosen = d.open();
+                if (chosen != null) {
+                    runProject(n, java.nio.file.Path.of(chosen));
+                }
+            }
+        });
+        tree.getTree().setMenu(menu);
         metadata = new Text(sash, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
         metadata.setData("id", "metadata");
         sash.setWeights(70, 30);
@@ -119,6 +134,17 @@ public final class DataExplorerView extends ViewPart {
 
     static ExplorerNode connection(String source) {
         return new ExplorerNode(source, Kind.CONNECTION, 0, source, null);
+    }
+
+    /**
+     * Runs an ilastik project over a dataset node (the "Run ilastik project…" action; the project
+     * chosen with a file dialog there).
+     */
+    public org.eclipse.core.runtime.jobs.Job runProject(ExplorerNode dataset, java.nio.file.Path project) {
+        if (dataset.kind() != Kind.DATASET) {
+            throw new IllegalArgumentException("select a dataset to run a project over, not " + dataset.label());
+        }
+        return JobLauncher.launch(dataset.source(), dataset.id(), dataset.label(), project);
     }
 
     TreeViewer viewer() {
