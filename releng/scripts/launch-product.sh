@@ -27,6 +27,10 @@ fi
 # JavaCPP binds the HDF5 natives to the requesting bundle's class loader (Runtime.loadLibrary0);
 # aircompressor (Zarr zstd/LZ4 chunks) uses sun.misc.Unsafe, which JDK 24+ would warn about on stderr.
 vm_args=(-Domero.ilastik.home="$ROOT" --enable-native-access=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED
-         --sun-misc-unsafe-memory-access=allow
          -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Xmx"${OMERO_ILASTIK_HEAP:-4g}")
+# The flag exists from JDK 23 on; an older JVM (OMERO_ILASTIK_JAVA_HOME) would refuse to start with it.
+java_major=$("$JAVA_HOME/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1)
+if [ "${java_major:-0}" -ge 23 ]; then
+  vm_args+=(--sun-misc-unsafe-memory-access=allow)
+fi
 exec "$JAVA_HOME/bin/java" "${vm_args[@]}" -jar "$launcher" -nosplash "${equinox_args[@]}" "$@"

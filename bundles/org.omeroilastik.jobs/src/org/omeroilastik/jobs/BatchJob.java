@@ -162,13 +162,20 @@ public final class BatchJob {
      */
     public String process(Image image, TaskProgress progress, BooleanSupplier cancelled) throws IOException, InterruptedException {
         Optional<ImageSource> local = repo.rawData().localSource(image.id());
-        Path staged = local.isPresent() ? null : stage(image, cancelled);
+        if (local.isPresent()) {
+            return process(image, local.get(), progress, cancelled);
+        }
+        // A private folder: no predictable name in the shared temp directory.
+        Path folder = Files.createTempDirectory("omero-ilastik-input-" + image.id() + "-");
         try {
-            return process(image, local.orElseGet(() -> ImageSource.of(staged)), progress, cancelled);
+            return process(image, ImageSource.of(stage(image, folder.resolve("pixels.h5"), cancelled)), progress, cancelled);
         } finally {
-            if (staged != null) {
-                Files.deleteIfExists(staged);
+            try (var files = Files.list(folder)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
             }
+            Files.deleteIfExists(folder);
         }
     }
 
@@ -176,9 +183,7 @@ public final class BatchJob {
      * Copies a remote image's pixels, plane by plane (all channels of one t and z at a time), into a
      * temporary ilastik HDF5 file the engine reads blockwise; memory stays at one plane.
      */
-    private Path stage(Image image, BooleanSupplier cancelled) throws IOException {
-        Path file = Files.createTempFile("omero-ilastik-input-" + image.id() + "-", ".h5");
-        Files.delete(file);
+    private Path stage(Image image, Path file, BooleanSupplier cancelled) throws IOException {
         ImageDescriptor d = image.pixels();
         int nt = (int) d.size(Axis.T);
         int nz = (int) d.size(Axis.Z);
@@ -219,9 +224,8 @@ public final class BatchJob {
             }
             ImageDescriptor segDescriptor = runner.outputDescriptor(in, ExportSource.SIMPLE_SEGMENTATION);
             if (needSegmentation && !targets.containsKey(ExportSource.SIMPLE_SEGMENTATION)) {
-                temp = Files.createTempFile("omero-ilastik-segmentation", ".h5");
-                Files.delete(temp);
-                targets.put(ExportSource.SIMPLE_SEGMENTATION, ImageTarget.of(temp));
+                temp = Files.createTempDirectory("omero-ilastik-segmentation");
+                targets.put(ExportSource.SIMPLE_SEGMENTATION, ImageTarget.of(temp.resolve("segmentation.h5")));
             }
             if (!targets.isEmpty()) {
                 // Every export of the image in one engine pass.
@@ -254,6 +258,8 @@ public final class BatchJob {
             // Whatever was not committed (a failure, a cancel) leaves nothing behind.
             derived.values().forEach(ResultWriter.DerivedImage::discard);
             if (temp != null) {
+                Files.deleteIfExists(temp.resolve("segmentation.h5"));
+                Files.deleteIfExists(temp.resolve("segmentation.h5.part"));
                 Files.deleteIfExists(temp);
             }
         }

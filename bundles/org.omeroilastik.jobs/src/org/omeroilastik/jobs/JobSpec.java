@@ -72,13 +72,27 @@ public record JobSpec(Path project, String source, long datasetId, List<Long> im
 
     /**
      * Where the job is journalled by default: {@code DIR/jobs/PROJECT.ilp-CONTAINER.journal} inside a
-     * local repository, else under {@code ~/.omero-ilastik/jobs/}.
+     * local repository, else {@code ~/.omero-ilastik/jobs/HASH-PROJECT.ilp-CONTAINER.journal}, HASH
+     * naming the server and the project's path.
      */
     public Path defaultJournal() {
-        Path base = source.startsWith("local:") ? Path.of(source.substring("local:".length()))
-                : Path.of(System.getProperty("user.home"), ".omero-ilastik");
-        String what = imageIds.isEmpty() ? containerName() : "images-" + Math.abs(imageIds.hashCode());
-        return base.resolve("jobs").resolve(project.getFileName() + "-" + what + ".journal");
+        String what = imageIds.isEmpty() ? containerName() : "images-" + digest(imageIds.toString());
+        String name = project.getFileName() + "-" + what + ".journal";
+        if (source.startsWith("local:")) {
+            return Path.of(source.substring("local:".length())).resolve("jobs").resolve(name);
+        }
+        // Ids repeat across servers: the server (and the project's full path) are part of the name.
+        return Path.of(System.getProperty("user.home"), ".omero-ilastik", "jobs",
+                digest(source + "\n" + project.toAbsolutePath().normalize()) + "-" + name);
+    }
+
+    private static String digest(String s) {
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(h, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A job on the embedded engine. */

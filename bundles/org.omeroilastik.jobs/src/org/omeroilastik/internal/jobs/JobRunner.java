@@ -105,8 +105,10 @@ final class JobRunner implements JobRun {
         } catch (CancellationException e) {
             set(i, State.CANCELLED, tasks(i).blocksDone(), tasks(i).blocksTotal(), "cancelled");
             listener.cancelled(image);
-        } catch (IOException | RuntimeException e) {
-            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        } catch (IOException | RuntimeException | Error e) {
+            // Errors too (out of memory, a bug): the image fails with the reason and the worker goes on,
+            // so no image stays "running" and none looks cancelled that nobody cancelled.
+            String message = e instanceof Error || e.getMessage() == null ? e.toString() : e.getMessage();
             set(i, State.FAILED, tasks(i).blocksDone(), tasks(i).blocksTotal(), message);
             listener.failed(image, message);
         } catch (InterruptedException e) {
@@ -162,8 +164,8 @@ final class JobRunner implements JobRun {
             switch (t.state()) {
                 case DONE -> done++;
                 case SKIPPED -> skipped++;
-                case FAILED -> failed++;
-                default -> cancelledCount++;
+                case CANCELLED -> cancelledCount++;
+                default -> failed++; // FAILED, or left unfinished by a dead worker
             }
         }
         return new Outcome(done, skipped, failed, cancelledCount);

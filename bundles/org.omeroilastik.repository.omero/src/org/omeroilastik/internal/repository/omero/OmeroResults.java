@@ -132,12 +132,22 @@ final class OmeroResults implements ResultWriter {
             values.add(new String[] {"part", Long.toString(p)});
         }
         putMap(owner, id, REGISTRY + key, values, old.isEmpty() ? Optional.empty() : Optional.of(old.get(0).id()));
-        for (int i = 0; i < old.size(); i++) {
-            deleteParts(owner, id, old.get(i), parts);
-            if (i > 0) {
-                deleteMap(owner, id, old.get(i).id());
+        // Two registries of one key (two runs at once): the extra ones go first, then every old part once.
+        for (MapAnn extra : old.subList(Math.min(1, old.size()), old.size())) {
+            deleteMap(owner, id, extra.id());
+        }
+        List<Long> stale = new ArrayList<>();
+        String oldKind = kind;
+        for (MapAnn registry : old) {
+            for (String[] kv : registry.values()) {
+                if (kv[0].equals("kind")) {
+                    oldKind = kv[1];
+                } else if (kv[0].equals("part") && !parts.contains(Long.parseLong(kv[1])) && !stale.contains(Long.parseLong(kv[1]))) {
+                    stale.add(Long.parseLong(kv[1]));
+                }
             }
         }
+        deleteParts(id, oldKind, stale);
     }
 
     private void deleteParts(Owner owner, long id, MapAnn registry, List<Long> keep) throws RepositoryException {
@@ -150,15 +160,22 @@ final class OmeroResults implements ResultWriter {
                 parts.add(Long.parseLong(kv[1]));
             }
         }
+        deleteParts(id, kind, parts);
+    }
+
+    /** Deletes ROIs or file annotations; one already gone (another run removed it) counts as deleted. */
+    private void deleteParts(long id, String kind, List<Long> parts) throws RepositoryException {
         if (kind.equals("rois")) {
             deleteRois(id, parts);
-        } else {
-            for (long ann : parts) {
-                JsonObject r = client.post("webclient/action/delete/file/" + ann + "/", new OmeroWebClient.Body(
-                        "application/x-www-form-urlencoded", new byte[0]));
-                if (r.has("bad") && "true".equals(r.get("bad").getAsString())) {
-                    throw new RepositoryException(location + ": POST /webclient/action/delete/file/" + ann + "/: "
-                            + (r.has("errs") ? r.get("errs").getAsString() : "refused"));
+            return;
+        }
+        for (long ann : parts) {
+            JsonObject r = client.post("webclient/action/delete/file/" + ann + "/", new OmeroWebClient.Body(
+                    "application/x-www-form-urlencoded", new byte[0]));
+            if (r.has("bad") && "true".equals(r.get("bad").getAsString())) {
+                String errs = r.has("errs") ? r.get("errs").getAsString() : "refused";
+                if (!errs.toLowerCase(java.util.Locale.ROOT).contains("not found")) {
+                    throw new RepositoryException(location + ": POST /webclient/action/delete/file/" + ann + "/: " + errs);
                 }
             }
         }
@@ -265,7 +282,26 @@ final class OmeroResults implements ResultWriter {
 
     @Override
     public void putRois(long imageId, String key, List<Roi> rois) throws RepositoryException {
+        if (rois.stream().anyMatch(r -> !r.masks().isEmpty())) {
+            throw new RepositoryException(location + ": masks cannot be written through OMERO.web (omero-marshal carries no mask "
+                    + "bytes); leave \"masks\" out of --write-back, the polygons are written");
+        }
         List<Long> created = new ArrayList<>();
+        try {
+            persistAll(imageId, rois, created);
+        } catch (RepositoryException | RuntimeException e) {
+            // A later batch failed: the ROIs of the earlier ones are listed nowhere, so they go now.
+            try {
+                deleteRois(imageId, created);
+            } catch (RepositoryException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+        replace(Owner.IMAGE, imageId, key, "rois", created);
+    }
+
+    private void persistAll(long imageId, List<Roi> rois, List<Long> created) throws RepositoryException {
         JsonArray batch = new JsonArray();
         int bytes = 0;
         int n = 0;
@@ -296,7 +332,6 @@ final class OmeroResults implements ResultWriter {
         if (!batch.isEmpty()) {
             created.addAll(persist(imageId, batch));
         }
-        replace(Owner.IMAGE, imageId, key, "rois", created);
     }
 
     private List<Long> persist(long imageId, JsonArray shapes) throws RepositoryException {
