@@ -26,7 +26,7 @@ public final class PromptCredentials implements OmeroCredentials {
 
     public PromptCredentials() {
         Console console = System.console();
-        this.terminal = console == null ? null : new Terminal() {
+        this.terminal = console == null || !isTerminal(console) ? null : new Terminal() {
             @Override
             public String readLine(String prompt) {
                 return console.readLine("%s", prompt);
@@ -37,6 +37,19 @@ public final class PromptCredentials implements OmeroCredentials {
                 return console.readPassword("%s", prompt);
             }
         };
+    }
+
+    /**
+     * From JDK 22 on, {@code System.console()} exists even when stdin or stdout is redirected; only
+     * {@code Console.isTerminal()} (called reflectively: the bundles compile for Java 21) says whether
+     * a person can answer, so a pipeline never blocks on a prompt.
+     */
+    private static boolean isTerminal(Console console) {
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException olderJdk) {
+            return true; // before JDK 22 a console exists only for a terminal
+        }
     }
 
     PromptCredentials(Terminal terminal) {
