@@ -121,6 +121,8 @@ class OmeroBatchTest {
             var provenance = web.annotationsOf("image-" + id).stream().filter(a -> "omero-ilastik:demo.ilp/provenance".equals(a.ns())).toList();
             assertEquals(1, provenance.size());
             assertTrue(provenance.get(0).values().toString().contains("omero-ilastik.project.sha256"), provenance.get(0).values().toString());
+            assertTrue(provenance.get(0).values().toString().contains("[\"omero-ilastik.pixels\",\"raw:omero-ms-pixel-buffer\"]"),
+                    provenance.get(0).values().toString());
             // The attached probability map is what the local repository holds as a derived image, bit for bit.
             Path attached = dir.resolve("attached-" + i + ".h5");
             Files.write(attached, files.stream().filter(a -> a.fileName().endsWith("_Probabilities.h5")).findFirst().orElseThrow().content());

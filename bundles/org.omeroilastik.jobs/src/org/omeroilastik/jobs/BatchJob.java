@@ -402,6 +402,8 @@ public final class BatchJob {
         kv.put("omero-ilastik.ilastik.version", project.summary().ilastikVersion());
         kv.put("omero-ilastik.version", VERSION);
         kv.put("omero-ilastik.engine", engine.describe());
+        // How remote pixels were read; "rendered-8bit-lossy" marks results computed from rendered 8-bit planes.
+        repo.rawData().pixelSource().ifPresent(s -> kv.put("omero-ilastik.pixels", s));
         kv.put("omero-ilastik.exports", spec.writeBack().stream().map(w -> w.name().toLowerCase()).sorted().toList().toString());
         kv.put("omero-ilastik.date", ZonedDateTime.now().toString());
         kv.put("omero-ilastik.user", System.getProperty("user.name", ""));

@@ -22,6 +22,18 @@ public interface RawData {
     /** A file the engine can read blockwise, when the backend keeps the pixels in one. */
     Optional<ImageSource> localSource(long imageId) throws RepositoryException;
 
+    /** What provenance records (as {@code omero-ilastik.pixels}) when the values are not the stored raw ones. */
+    String LOSSY_RENDERED = "rendered-8bit-lossy";
+
+    /**
+     * How the reads so far got their pixels, for provenance: empty for a backend that reads its own
+     * files (or before the first read), else a label such as {@code raw:omero-ms-pixel-buffer}, or
+     * {@value #LOSSY_RENDERED} when the values are a rendered 8-bit image rather than the raw pixels.
+     */
+    default Optional<String> pixelSource() {
+        return Optional.empty();
+    }
+
     /** One whole plane (RawDataFacility.getPlane): y and x of time point t, section z, channel c. */
     default NdImage plane(long imageId, int t, int z, int c) throws RepositoryException {
         ImageDescriptor d = pixels(imageId);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.omeroilastik.internal.zarr.FileSystemZarrStore;
+import org.omeroilastik.internal.zarr.ReadOnlyZarrStore;
 
 /**
  * Where a Zarr hierarchy's keys live, as bytes: {@code .zgroup}, {@code .zattrs}, {@code 0/.zarray},
@@ -15,7 +16,7 @@ import org.omeroilastik.internal.zarr.FileSystemZarrStore;
  */
 public interface ZarrStore {
 
-    /** Where the store is, for messages: a folder today, a URL later. */
+    /** Where the store is, for messages: a folder or a URL. */
     String location();
 
     /** The bytes under {@code key}, empty when there are none (a missing chunk, for example). */
@@ -34,5 +35,21 @@ public interface ZarrStore {
     /** A store over the local folder {@code root} (created on the first {@link #put}). */
     static ZarrStore directory(Path root) {
         return new FileSystemZarrStore(root);
+    }
+
+    /** Fetches the bytes of one key, empty when the key holds nothing (HTTP 404, for example). */
+    @FunctionalInterface
+    interface Fetch {
+        Optional<byte[]> get(String key) throws IOException;
+    }
+
+    /**
+     * A read-only store whose keys come from {@code fetch} (an HTTP server, say: the caller owns the
+     * connection, session and retries); {@code location} (a URL) names it in messages. Keys are checked
+     * as for folders before {@code fetch} sees them. {@link #put} and {@link #list} fail with an
+     * IOException naming the location.
+     */
+    static ZarrStore readOnly(String location, Fetch fetch) {
+        return new ReadOnlyZarrStore(location, fetch);
     }
 }

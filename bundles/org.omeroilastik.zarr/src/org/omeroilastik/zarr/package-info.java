@@ -1,6 +1,6 @@
 /**
  * OME-Zarr (OME-NGFF 0.4 over Zarr v2) read and written blockwise: a {@link org.omeroilastik.zarr.ZarrStore}
- * holds keys as bytes (a local folder today, HTTP later), {@link org.omeroilastik.zarr.ZarrArray} reads
+ * holds keys as bytes (a local folder, or read-only over a fetch function such as HTTP), {@link org.omeroilastik.zarr.ZarrArray} reads
  * and writes boxes of a Zarr v2 array chunk by chunk, and {@link org.omeroilastik.zarr.OmeZarr} reads the
  * {@code multiscales} metadata of an image and writes new images.
  *

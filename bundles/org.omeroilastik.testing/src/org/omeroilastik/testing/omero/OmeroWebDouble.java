@@ -59,7 +59,22 @@ public final class OmeroWebDouble implements AutoCloseable {
     private final Set<String> csrfTokens = ConcurrentHashMap.newKeySet();
     private final AtomicInteger nextId = new AtomicInteger(1);
     /** Raw pixels per image: planes in XYZCT order, samples big-endian (what omero-ms-pixel-buffer serves). */
-    private final Map<Long, byte[]> pixels = new ConcurrentHashMap<>();
+    private final Map<Long, Planes> pixels = new ConcurrentHashMap<>();
+    /** render_ome_tiff exports written so far (OMERO.web caches them and redirects to the static copy). */
+    private final Map<Long, java.nio.file.Path> omeTiffs = new ConcurrentHashMap<>();
+    private final java.util.Queue<String> requestLog = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private volatile boolean offerPixelBuffer = true;
+    private volatile boolean offerZarr = true;
+    private volatile boolean offerOmeTiff = true;
+
+    /**
+     * An image's planes as big-endian samples, plane {@code index = (t * SizeC + c) * SizeZ + z} (XYZCT),
+     * each SizeX × SizeY samples, rows first; computed on demand, so large images need not be held.
+     */
+    @FunctionalInterface
+    public interface Planes {
+        byte[] plane(int index);
+    }
     private final Map<Long, Integer> bytesServedPerSample = new ConcurrentHashMap<>();
     /** Annotations: map or file, linked to "image-ID" / "dataset-ID" objects. */
     public record Annotation(long id, String kind, String ns, JsonArray values, String fileName, byte[] content, Set<String> links) {
@@ -74,6 +89,15 @@ public final class OmeroWebDouble implements AutoCloseable {
     private volatile int expireSessionsAtRequest = -1;
     private volatile Predicate<String> htmlFor = path -> false;
     private volatile Predicate<String> brokenJsonFor = path -> false;
+
+    static {
+        // The JDK server writes a response's headers and body separately; without TCP_NODELAY a small
+        // answer (a compressed chunk) then waits for the client's delayed ACK, about 40 ms per request.
+        // nginx and gunicorn in front of OMERO.web set TCP_NODELAY. Read once, when the server class loads.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
 
     public OmeroWebDouble(SSLContext tls) throws IOException {
         InetSocketAddress local = new InetSocketAddress("127.0.0.1", 0);
@@ -238,7 +262,39 @@ public final class OmeroWebDouble implements AutoCloseable {
         if (bigEndianXyzct.length != expected) {
             throw new IllegalArgumentException(bigEndianXyzct.length + " bytes for an image of " + expected);
         }
-        pixels.put(imageId, bigEndianXyzct.clone());
+        byte[] all = bigEndianXyzct.clone();
+        int planeBytes = (int) (expected / ((long) p.get("SizeZ").getAsInt() * p.get("SizeC").getAsInt() * p.get("SizeT").getAsInt()));
+        pixels.put(imageId, i -> java.util.Arrays.copyOfRange(all, i * planeBytes, (i + 1) * planeBytes));
+    }
+
+    /** The image's raw pixels plane by plane, computed when asked for (a large image without its copy in memory). */
+    public void pixels(long imageId, Planes planes) {
+        objects.get("Image").get(imageId).json().getAsJsonObject("Pixels");
+        pixels.put(imageId, planes);
+    }
+
+    /** Whether omero-ms-pixel-buffer answers under /tile/ (OPTIONS and tiles); else 404 there, as without the service. */
+    public void offerPixelBuffer(boolean on) {
+        offerPixelBuffer = on;
+    }
+
+    /** Whether the omero-web-zarr plug-in is installed (/zarr/v0.4/image/ID.zarr/...); else 404. */
+    public void offerZarr(boolean on) {
+        offerZarr = on;
+    }
+
+    /** Whether /webgateway/render_ome_tiff/i/ID/ exports; else 404, as OMERO.web answers for an image that needs a pyramid. */
+    public void offerOmeTiff(boolean on) {
+        offerOmeTiff = on;
+    }
+
+    /** The paths (with query) of the requests so far whose path starts with {@code prefix}, oldest first. */
+    public List<String> requestLog(String prefix) {
+        return requestLog.stream().filter(r -> r.startsWith(prefix)).toList();
+    }
+
+    public void clearRequestLog() {
+        requestLog.clear();
     }
 
     private static int bytesPerSample(String type) {
@@ -311,6 +367,7 @@ public final class OmeroWebDouble implements AutoCloseable {
                 sessions.clear();
             }
             String path = ex.getRequestURI().getPath();
+            requestLog.add(path + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery()));
             if (!path.equals("/api/v0/login/") && drop()) {
                 return; // closed without a status line: the client sees a dropped connection
             }
@@ -346,7 +403,7 @@ public final class OmeroWebDouble implements AutoCloseable {
             json(ex, 200, "{\"data\": [{\"id\": 1, \"host\": \"localhost\", \"port\": 4064, \"server\": \"omero\"}]}");
             return;
         }
-        if (!"GET".equals(method)) {
+        if (!Set.of("GET", "HEAD", "OPTIONS", "TRACE").contains(method)) { // Django's safe methods need no CSRF token
             String csrf = csrfFailure(ex);
             if (csrf != null) {
                 json(ex, 403, "{\"message\": " + GSON.toJson("CSRF Failed: " + csrf) + "}");
@@ -413,9 +470,42 @@ public final class OmeroWebDouble implements AutoCloseable {
             json(ex, 200, annotations.remove(id) != null ? "{\"bad\": \"false\"}" : "{\"bad\": \"true\", \"errs\": \"not found\"}");
             return;
         }
-        if (user == null && (path.startsWith("/webclient/") || path.startsWith("/iviewer/"))) {
+        if (path.startsWith("/static/webgateway/tfiles/")) {
+            // Static files need no session (OMERO.web redirects cached OME-TIFF exports here).
+            long id = Long.parseLong(path.split("/")[4]);
+            java.nio.file.Path file = omeTiffs.get(id);
+            if (file == null) {
+                send(ex, 404, "text/html", "<h1>Not Found</h1>");
+                return;
+            }
+            send(ex, 200, "image/tiff", java.nio.file.Files.readAllBytes(file));
+            return;
+        }
+        if (user == null && (path.startsWith("/webclient/") || path.startsWith("/iviewer/") || path.startsWith("/webgateway/")
+                || path.startsWith("/zarr/"))) {
             ex.getResponseHeaders().add("Location", "/webclient/login/?url=" + path);
             send(ex, 302, "text/html", "");
+            return;
+        }
+        if (path.startsWith("/tile/") && !offerPixelBuffer) {
+            send(ex, 404, "text/html", "<h1>Not Found</h1><p>The requested resource was not found on this server.</p>");
+            return;
+        }
+        if (path.startsWith("/tile") && "OPTIONS".equals(method)) {
+            // omero-ms-core answers OPTIONS before its session check.
+            json(ex, 200, "{\"provider\": \"PixelBufferMicroservice\", \"version\": \"0.0-double\", \"features\": []}");
+            return;
+        }
+        if (path.startsWith("/zarr/v0.4/image/")) {
+            zarr(ex, user, path.substring("/zarr/v0.4/image/".length()));
+            return;
+        }
+        if (path.startsWith("/webgateway/render_ome_tiff/i/")) {
+            omeTiff(ex, user, path.substring("/webgateway/render_ome_tiff/i/".length()).replace("/", ""));
+            return;
+        }
+        if (path.startsWith("/webgateway/render_image/")) {
+            renderImage(ex, user, path.substring("/webgateway/render_image/".length()).split("/"), q);
             return;
         }
         if (path.startsWith("/tile/")) {
@@ -599,17 +689,331 @@ public final class OmeroWebDouble implements AutoCloseable {
             send(ex, 400, "text/plain", "Tile out of bounds");
             return;
         }
-        byte[] all = pixels.get(image.id());
+        byte[] all = pixels.get(image.id()).plane((t * sc + c) * sz + z);
         int served = bytesServedPerSample.getOrDefault(image.id(), bps);
         byte[] out = new byte[w * h * served];
-        long plane = ((long) t * sc + c) * sz + z;
         for (int row = 0; row < h; row++) {
+            if (served == bps) {
+                System.arraycopy(all, ((y + row) * sx + x) * bps, out, row * w * bps, w * bps);
+                continue;
+            }
             for (int col = 0; col < w; col++) {
-                long from = ((plane * sy + y + row) * sx + x + col) * bps;
-                System.arraycopy(all, (int) from, out, (row * w + col) * served, Math.min(bps, served));
+                int from = ((y + row) * sx + x + col) * bps;
+                System.arraycopy(all, from, out, (row * w + col) * served, Math.min(bps, served));
             }
         }
         send(ex, 200, "application/octet-stream", out);
+    }
+
+    /** An image with pixels the user may see, or null. */
+    private Obj imageWithPixels(User user, String id) {
+        try {
+            Obj image = objects.getOrDefault("Image", Map.of()).get(Long.parseLong(id));
+            return image != null && user.groups().contains(image.group()) && pixels.containsKey(image.id()) ? image : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String numpy(String type) {
+        return switch (type) {
+            case "int8" -> "|i1";
+            case "uint8" -> "|u1";
+            case "int16" -> "<i2";
+            case "uint16" -> "<u2";
+            case "int32" -> "<i4";
+            case "uint32" -> "<u4";
+            case "float" -> "<f4";
+            default -> "<f8";
+        };
+    }
+
+    /**
+     * omero-web-zarr: {@code .zattrs} (NGFF 0.4 multiscales, axes t, c, z, y, x of size above 1, y and x
+     * always, plus an omero block), {@code .zgroup}, {@code 0/.zarray} (one plane per chunk, little-endian,
+     * zlib as numcodecs writes it, separator "/") and chunks {@code 0/i/j/.../y/x} with one index per axis.
+     */
+    private void zarr(HttpExchange ex, User user, String rest) throws IOException {
+        int dot = rest.indexOf(".zarr/");
+        Obj image = !offerZarr || dot < 0 ? null : imageWithPixels(user, rest.substring(0, dot));
+        if (image == null) {
+            send(ex, 404, "text/html", "<h1>Not Found</h1><p>The requested resource was not found on this server.</p>");
+            return;
+        }
+        String key = rest.substring(dot + ".zarr/".length());
+        JsonObject px = image.json().getAsJsonObject("Pixels");
+        int[] size = {px.get("SizeT").getAsInt(), px.get("SizeC").getAsInt(), px.get("SizeZ").getAsInt(), px.get("SizeY").getAsInt(),
+                px.get("SizeX").getAsInt()};
+        String type = px.getAsJsonObject("Type").get("value").getAsString();
+        List<Integer> dims = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            if (size[i] > 1 || i >= 3) {
+                dims.add(i);
+            }
+        }
+        switch (key) {
+            case ".zgroup" -> json(ex, 200, "{\"zarr_format\": 2}");
+            case ".zattrs" -> {
+                JsonArray axes = new JsonArray();
+                JsonArray scale = new JsonArray();
+                for (int i : dims) {
+                    JsonObject a = new JsonObject();
+                    a.addProperty("name", String.valueOf("tczyx".charAt(i)));
+                    a.addProperty("type", i == 0 ? "time" : i == 1 ? "channel" : "space");
+                    double s = 1;
+                    if (i >= 3 && px.has("PhysicalSize" + (i == 3 ? "Y" : "X"))) {
+                        a.addProperty("unit", "micrometer");
+                        s = px.getAsJsonObject("PhysicalSize" + (i == 3 ? "Y" : "X")).get("Value").getAsDouble();
+                    }
+                    axes.add(a);
+                    scale.add(s);
+                }
+                JsonObject transform = new JsonObject();
+                transform.addProperty("type", "scale");
+                transform.add("scale", scale);
+                JsonArray transforms = new JsonArray();
+                transforms.add(transform);
+                JsonObject dataset = new JsonObject();
+                dataset.addProperty("path", "0");
+                dataset.add("coordinateTransformations", transforms);
+                JsonArray datasets = new JsonArray();
+                datasets.add(dataset);
+                JsonObject m = new JsonObject();
+                m.add("datasets", datasets);
+                m.addProperty("version", "0.4");
+                m.add("axes", axes);
+                JsonArray ms = new JsonArray();
+                ms.add(m);
+                JsonObject omero = new JsonObject();
+                omero.addProperty("id", image.id());
+                omero.add("channels", new JsonArray());
+                JsonObject attrs = new JsonObject();
+                attrs.add("multiscales", ms);
+                attrs.add("omero", omero);
+                json(ex, 200, attrs.toString());
+            }
+            case "0/.zarray" -> {
+                JsonArray shape = new JsonArray();
+                JsonArray chunks = new JsonArray();
+                for (int i : dims) {
+                    shape.add(size[i]);
+                    chunks.add(i >= 3 ? size[i] : 1);
+                }
+                JsonObject compressor = new JsonObject();
+                compressor.addProperty("id", "zlib");
+                compressor.addProperty("level", 1);
+                JsonObject a = new JsonObject();
+                a.add("chunks", chunks);
+                a.add("compressor", compressor);
+                a.addProperty("dtype", numpy(type));
+                a.addProperty("fill_value", 0);
+                a.add("filters", null);
+                a.addProperty("order", "C");
+                a.add("shape", shape);
+                a.addProperty("zarr_format", 2);
+                a.addProperty("dimension_separator", "/");
+                json(ex, 200, GSON.newBuilder().serializeNulls().create().toJson(a));
+            }
+            default -> {
+                String[] parts = key.split("/");
+                int[] at = new int[5];
+                boolean ok = parts.length == dims.size() + 1 && parts[0].equals("0");
+                for (int k = 0; ok && k < dims.size(); k++) {
+                    try {
+                        int i = dims.get(k);
+                        at[i] = Integer.parseInt(parts[k + 1]);
+                        ok = at[i] >= 0 && at[i] < (i >= 3 ? 1 : size[i]);
+                    } catch (NumberFormatException e) {
+                        ok = false;
+                    }
+                }
+                if (!ok) {
+                    send(ex, 404, "text/html", "<h1>Not Found</h1>");
+                    return;
+                }
+                byte[] plane = pixels.get(image.id()).plane((at[0] * size[1] + at[1]) * size[2] + at[2]);
+                int bps = bytesPerSample(type);
+                byte[] little = new byte[plane.length];
+                for (int i = 0; i < plane.length; i += bps) {
+                    for (int b = 0; b < bps; b++) {
+                        little[i + b] = plane[i + bps - 1 - b];
+                    }
+                }
+                java.util.zip.Deflater deflater = new java.util.zip.Deflater(1);
+                deflater.setInput(little);
+                deflater.finish();
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(little.length / 2 + 64);
+                byte[] buf = new byte[1 << 16];
+                while (!deflater.finished()) {
+                    out.write(buf, 0, deflater.deflate(buf));
+                }
+                deflater.end();
+                ex.getResponseHeaders().add("Content-Disposition", "attachment; filename=" + key.substring(2).replace('/', '.'));
+                send(ex, 200, "application/octet-stream", out.toByteArray());
+            }
+        }
+    }
+
+    /** The image's pixels as a t, z, y, x, c box (sizes above 1; y and x always), as our readers order them. */
+    private org.omeroilastik.image.io.NdImage ndImage(Obj image) {
+        JsonObject px = image.json().getAsJsonObject("Pixels");
+        int sx = px.get("SizeX").getAsInt(), sy = px.get("SizeY").getAsInt(), sz = px.get("SizeZ").getAsInt(), sc = px.get("SizeC").getAsInt();
+        int st = px.get("SizeT").getAsInt();
+        String type = px.getAsJsonObject("Type").get("value").getAsString();
+        org.omeroilastik.model.PixelType pt = switch (type) {
+            case "float" -> org.omeroilastik.model.PixelType.FLOAT32;
+            case "double" -> org.omeroilastik.model.PixelType.FLOAT64;
+            default -> org.omeroilastik.model.PixelType.integer(bytesPerSample(type), !type.startsWith("u"));
+        };
+        StringBuilder axes = new StringBuilder();
+        List<Long> shape = new ArrayList<>();
+        if (st > 1) {
+            axes.append('t');
+            shape.add((long) st);
+        }
+        if (sz > 1) {
+            axes.append('z');
+            shape.add((long) sz);
+        }
+        axes.append("yx");
+        shape.add((long) sy);
+        shape.add((long) sx);
+        if (sc > 1) {
+            axes.append('c');
+            shape.add((long) sc);
+        }
+        int n = sx * sy * sz * sc * st;
+        int bps = bytesPerSample(type);
+        Object array = switch (bps) {
+            case 1 -> new byte[n];
+            case 2 -> new short[n];
+            case 4 -> type.equals("float") ? new float[n] : new int[n];
+            default -> new double[n];
+        };
+        Planes planes = pixels.get(image.id());
+        for (int t = 0; t < st; t++) {
+            for (int z = 0; z < sz; z++) {
+                for (int c = 0; c < sc; c++) {
+                    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(planes.plane((t * sc + c) * sz + z));
+                    for (int i = 0; i < sx * sy; i++) {
+                        int at = ((t * sz + z) * sx * sy + i) * sc + c;
+                        switch (array) {
+                            case byte[] a -> a[at] = b.get(i);
+                            case short[] a -> a[at] = b.getShort(2 * i);
+                            case float[] a -> a[at] = b.getFloat(4 * i);
+                            case int[] a -> a[at] = b.getInt(4 * i);
+                            case double[] a -> a[at] = b.getDouble(8 * i);
+                            default -> throw new IllegalStateException();
+                        }
+                    }
+                }
+            }
+        }
+        org.omeroilastik.model.ImageDescriptor d = new org.omeroilastik.model.ImageDescriptor(org.omeroilastik.model.AxisOrder.of(axes.toString()),
+                shape.stream().mapToLong(Long::longValue).toArray(), pt);
+        return org.omeroilastik.image.io.NdImages.wrap(d, array);
+    }
+
+    /**
+     * render_ome_tiff for one image: the OME-TIFF our TIFF format writes; later requests are redirected to
+     * the cached copy under /static/, as OMERO.web does. 404 when switched off (an image that needs a pyramid).
+     */
+    private void omeTiff(HttpExchange ex, User user, String id) throws IOException {
+        Obj image = offerOmeTiff ? imageWithPixels(user, id) : null;
+        if (image == null) {
+            send(ex, 404, "text/html", "<h1>Not Found</h1>");
+            return;
+        }
+        java.nio.file.Path cached = omeTiffs.get(image.id());
+        if (cached != null) {
+            ex.getResponseHeaders().add("Location", "/static/webgateway/tfiles/" + image.id() + "/" + cached.getFileName());
+            send(ex, 302, "text/html", "");
+            return;
+        }
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("omero-web-double-tiff");
+        java.nio.file.Path file = dir.resolve("image" + image.id() + ".ome.tif");
+        org.omeroilastik.image.io.ImageFormat tiff = org.omeroilastik.testing.Services.get(org.omeroilastik.image.io.ImageFormats.class)
+                .byId("tiff").orElseThrow();
+        tiff.write(ndImage(image), org.omeroilastik.image.io.ImageTarget.of(file));
+        file.toFile().deleteOnExit();
+        dir.toFile().deleteOnExit();
+        omeTiffs.put(image.id(), file);
+        ex.getResponseHeaders().add("Content-Disposition", "attachment; filename=\"" + file.getFileName() + "\"");
+        send(ex, 200, "image/tiff", java.nio.file.Files.readAllBytes(file));
+    }
+
+    /**
+     * render_image: one plane rendered to 8 bits in greyscale, the channels {@code c=N[|start:end]} names
+     * (1-based; the first active one is drawn), window start..end (default: the pixel type's range, for
+     * floating point the plane's), as a PNG (the real server's default is JPEG).
+     */
+    private void renderImage(HttpExchange ex, User user, String[] p, Map<String, String> q) throws IOException {
+        Obj image = p.length < 1 ? null : imageWithPixels(user, p[0]);
+        if (image == null) {
+            send(ex, 404, "text/html", "<h1>Not Found</h1>");
+            return;
+        }
+        JsonObject px = image.json().getAsJsonObject("Pixels");
+        int sx = px.get("SizeX").getAsInt(), sy = px.get("SizeY").getAsInt(), sz = px.get("SizeZ").getAsInt(), sc = px.get("SizeC").getAsInt();
+        String type = px.getAsJsonObject("Type").get("value").getAsString();
+        int z = p.length > 1 ? Integer.parseInt(p[1]) : 0;
+        int t = p.length > 2 ? Integer.parseInt(p[2]) : 0;
+        int c = 0;
+        double start = Double.NaN;
+        double end = Double.NaN;
+        for (String ch : q.getOrDefault("c", "1").split(",")) {
+            if (!ch.startsWith("-")) {
+                String[] w = ch.split("\\$")[0].split("\\|");
+                c = Integer.parseInt(w[0]) - 1;
+                if (w.length > 1) {
+                    start = Double.parseDouble(w[1].split(":")[0]);
+                    end = Double.parseDouble(w[1].split(":")[1]);
+                }
+                break;
+            }
+        }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(pixels.get(image.id()).plane((t * sc + c) * sz + z));
+        int bps = bytesPerSample(type);
+        double[] v = new double[sx * sy];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = switch (type) {
+                case "int8" -> b.get(i);
+                case "uint8" -> b.get(i) & 0xFF;
+                case "int16" -> b.getShort(2 * i);
+                case "uint16" -> b.getShort(2 * i) & 0xFFFF;
+                case "int32" -> b.getInt(4 * i);
+                case "uint32" -> b.getInt(4 * i) & 0xFFFFFFFFL;
+                case "float" -> b.getFloat(4 * i);
+                default -> b.getDouble(8 * i);
+            };
+        }
+        if (Double.isNaN(start)) {
+            if (type.equals("float") || type.equals("double")) {
+                start = java.util.Arrays.stream(v).min().orElse(0);
+                end = java.util.Arrays.stream(v).max().orElse(1);
+            } else {
+                boolean signed = !type.startsWith("u");
+                start = signed ? -Math.pow(2, 8 * bps - 1) : 0;
+                end = signed ? Math.pow(2, 8 * bps - 1) - 1 : Math.pow(2, 8 * bps) - 1;
+            }
+        }
+        java.awt.image.BufferedImage png = new java.awt.image.BufferedImage(sx, sy, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        for (int i = 0; i < v.length; i++) {
+            int g = (int) Math.round(Math.max(0, Math.min(255, (v[i] - start) * 255 / Math.max(1e-12, end - start))));
+            png.getRaster().setSample(i % sx, i / sx, 0, g);
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(png, "png", out);
+        send(ex, 200, "image/png", out.toByteArray());
+    }
+
+    /** The 8-bit value render_image gives a raw value with the default window (integer types: their whole range). */
+    public static int rendered(double value, String type) {
+        int bps = bytesPerSample(type);
+        boolean signed = !type.startsWith("u");
+        double start = signed ? -Math.pow(2, 8 * bps - 1) : 0;
+        double end = signed ? Math.pow(2, 8 * bps - 1) - 1 : Math.pow(2, 8 * bps) - 1;
+        return (int) Math.round(Math.max(0, Math.min(255, (value - start) * 255 / (end - start))));
     }
 
     /** Django's CsrfViewMiddleware: cookie + token, and on HTTPS a same-origin Referer. */

@@ -134,6 +134,30 @@ class OmeZarrReadTest {
                 "0/0/1/2/1/1"), store.chunkGets());
     }
 
+    @Test
+    void aReadOnlyStoreOverAFetchFunctionReadsTheSameAndRefusesWrites() throws Exception {
+        ZarrStore folder = ZarrStore.directory(dir.resolve("ref.ome.zarr"));
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ZarrStore remote = ZarrStore.readOnly("http://host/ref.ome.zarr/", key -> {
+            asked.add(key);
+            return folder.get(key);
+        });
+        OmeZarr image = OmeZarr.open(remote);
+        assertArrayEquals(SHAPE, image.descriptor().shape());
+        long[] offset = {1, 2, 3, 33, 65};
+        long[] count = {1, 1, 1, 20, 25};
+        checkValues(image.array(0).read(offset, count), offset, count);
+        assertEquals(List.of(".zattrs", "0/.zarray", "0/1/2/3/1/2"), asked);
+        // A key the fetch function has nothing for is a missing chunk: the fill value.
+        ZarrStore holes = ZarrStore.readOnly("http://host/holes.zarr/", key -> key.endsWith("/1/2") ? Optional.empty() : folder.get(key));
+        Object box = OmeZarr.open(holes).array(0).read(offset, count);
+        assertEquals(0, ((short[]) box)[0]);
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> remote.put("0/0/0/0/0/0", new byte[1]));
+        assertEquals("http://host/ref.ome.zarr/: read-only store, cannot write key 0/0/0/0/0/0", e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> remote.list(""));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> remote.get("0/../../etc"));
+    }
+
     static void checkValues(Object box, long[] offset, long[] count) {
         int n = java.lang.reflect.Array.getLength(box);
         for (int i = 0; i < n; i++) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.omeroilastik.image.io.ImageFormats;
 import org.omeroilastik.repository.Repository;
 import org.omeroilastik.repository.RepositoryException;
 import org.omeroilastik.repository.RepositoryProvider;
@@ -21,12 +22,18 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 /**
  * Opens {@code omero:https://HOST[:PORT][/PREFIX]} sources: logs in with the credentials of the
  * highest-ranked {@link OmeroCredentials} service that has some for the server. The system property
- * {@code omero.ilastik.trustCert} names a server certificate to trust beside the JVM's trust store.
+ * {@code omero.ilastik.trustCert} names a server certificate to trust beside the JVM's trust store;
+ * {@code omero.ilastik.pixelSource} ({@code auto}, {@code pixel-buffer}, {@code zarr}, {@code ome-tiff},
+ * {@code rendered}) says where raw pixels come from (see {@link OmeroWebRepository#read}).
  */
 @Component(service = RepositoryProvider.class)
 public final class OmeroRepositoryProvider implements RepositoryProvider {
     static final String TRUST_CERT = "omero.ilastik.trustCert";
     static final String PIXEL_BUFFER = "omero.ilastik.pixelBuffer";
+    static final String PIXEL_SOURCE = "omero.ilastik.pixelSource";
+
+    @Reference
+    private ImageFormats formats;
 
     private record Ranked(OmeroCredentials source, int ranking) {
     }
@@ -77,6 +84,11 @@ public final class OmeroRepositoryProvider implements RepositoryProvider {
                 .map(c -> c.source().credentials(server)).flatMap(Optional::stream).findFirst()
                 .orElseThrow(() -> new RepositoryException("omero:" + location
                         + ": no credentials: set OMERO_USER and OMERO_PASSWORD (and OMERO_GROUP) in the environment"));
+        String pixelSource = System.getProperty(PIXEL_SOURCE, "auto").strip();
+        if (!OmeroWebRepository.PIXEL_SOURCES.contains(pixelSource)) {
+            throw new RepositoryException("omero:" + location + ": " + PIXEL_SOURCE + "=" + pixelSource + " is none of "
+                    + String.join(", ", OmeroWebRepository.PIXEL_SOURCES));
+        }
         Optional<Path> trust = Optional.ofNullable(System.getProperty(TRUST_CERT)).filter(s -> !s.isBlank()).map(Path::of);
         OmeroWebClient client = new OmeroWebClient(server, TrustedCertificates.context(trust), login);
         try {
@@ -85,6 +97,6 @@ public final class OmeroRepositoryProvider implements RepositoryProvider {
             client.close();
             throw e;
         }
-        return new OmeroWebRepository(client, pixelBuffer(server));
+        return new OmeroWebRepository(client, pixelBuffer(server), pixelSource, formats);
     }
 }

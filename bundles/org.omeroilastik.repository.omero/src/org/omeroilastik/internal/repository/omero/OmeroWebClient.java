@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -129,7 +130,7 @@ final class OmeroWebClient implements AutoCloseable {
     }
 
     /** The answer to one request: status, content type and body. */
-    private record Reply(String what, int status, String type, byte[] bytes) {
+    private record Reply(String what, int status, String type, byte[] bytes, String location) {
         String body() {
             return new String(bytes, StandardCharsets.UTF_8);
         }
@@ -173,11 +174,63 @@ final class OmeroWebClient implements AutoCloseable {
 
     /** GET of raw bytes (pixel tiles) from a URL of this server's host, with the session cookie. */
     byte[] getBytes(URI uri, String what) throws RepositoryException {
-        Reply r = send("GET", uri, what, null, true);
+        Reply r = send("GET", uri, what, null, true, null, false);
         if (r.type().contains("json") || r.type().contains("html")) {
             throw new RepositoryException(what + ": expected pixel bytes, got " + r.type() + " (HTTP " + r.status() + ")" + r.snippet());
         }
         return r.bytes();
+    }
+
+    /**
+     * GET of a key's bytes (a Zarr chunk or metadata document), with the session: empty for 404 (a
+     * missing chunk), else the bytes of a 200; any other answer fails naming the request.
+     */
+    Optional<byte[]> getIfFound(URI uri, String what) throws RepositoryException {
+        Reply r = send("GET", uri, what, null, true, null, true);
+        if (r.status() == 404) {
+            return Optional.empty();
+        }
+        if (r.status() != 200) {
+            throw new RepositoryException(what + ": " + r.message());
+        }
+        return Optional.of(r.bytes());
+    }
+
+    /**
+     * GET streamed into {@code file} (a whole-image download), with the session; follows redirects to
+     * other places than the login page (OMERO.web sends cached exports from its static files). Empty
+     * for 404, else the file's content type; other answers fail naming the request.
+     */
+    Optional<String> download(URI uri, Path file, String what) throws RepositoryException {
+        URI at = uri;
+        for (int hop = 0; hop < 5; hop++) {
+            Reply r = send("GET", at, what, null, true, file, true);
+            if (r.status() == 404) {
+                return Optional.empty();
+            }
+            if (r.status() / 100 == 3 && r.location() != null) {
+                at = at.resolve(r.location());
+                continue;
+            }
+            if (r.status() != 200) {
+                throw new RepositoryException(what + ": " + r.message());
+            }
+            return Optional.of(r.type());
+        }
+        throw new RepositoryException(what + ": more than 5 redirects");
+    }
+
+    /** OPTIONS (without the session, as omero-ms-* answer it): the status and body of the answer, or empty when it fails. */
+    Optional<JsonObject> options(URI uri, String what) {
+        try {
+            Reply r = send("OPTIONS", uri, what, null, false, null, true);
+            if (r.status() != 200 || !r.type().contains("json")) {
+                return Optional.empty();
+            }
+            return Optional.of(r.object());
+        } catch (RepositoryException e) {
+            return Optional.empty();
+        }
     }
 
     URI base() {
@@ -186,7 +239,7 @@ final class OmeroWebClient implements AutoCloseable {
 
     private Reply send(String method, String path, String form, boolean loggedIn) throws RepositoryException {
         return send(method, base.resolve(path), what(method, path), form == null ? null : new Body("application/x-www-form-urlencoded",
-                form.getBytes(StandardCharsets.UTF_8)), loggedIn);
+                form.getBytes(StandardCharsets.UTF_8)), loggedIn, null, false);
     }
 
     private String what(String method, String path) {
@@ -202,14 +255,19 @@ final class OmeroWebClient implements AutoCloseable {
      * 2xx status, else the error names the request.
      */
     JsonObject post(String path, Body body) throws RepositoryException {
-        Reply r = send("POST", base.resolve(path), what("POST", path), body, true);
+        Reply r = send("POST", base.resolve(path), what("POST", path), body, true, null, false);
         if (r.status() / 100 != 2) {
             throw new RepositoryException(what("POST", path) + ": " + r.message());
         }
         return r.object();
     }
 
-    private Reply send(String method, URI uri, String what, Body body, boolean loggedIn) throws RepositoryException {
+    /**
+     * One request with retries (dropped connections, 5xx) and a new login when the session expired.
+     * With {@code sink}, a 200's body is streamed into that file (the reply's bytes are then empty).
+     * With {@code any}, answers below 500 other than a login redirect come back to the caller, who judges them.
+     */
+    private Reply send(String method, URI uri, String what, Body body, boolean loggedIn, Path sink, boolean any) throws RepositoryException {
         IOException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
@@ -219,11 +277,25 @@ final class OmeroWebClient implements AutoCloseable {
                     b.header("X-CSRFToken", csrfToken == null ? "" : csrfToken).header("Referer", uri.toString())
                             .header("Content-Type", body == null ? "application/x-www-form-urlencoded" : body.type())
                             .POST(HttpRequest.BodyPublishers.ofByteArray(body == null ? new byte[0] : body.bytes()));
+                } else if ("OPTIONS".equals(method)) {
+                    b.method("OPTIONS", HttpRequest.BodyPublishers.noBody());
                 } else {
                     b.GET();
                 }
-                HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-                Reply reply = new Reply(what, r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+                HttpResponse<byte[]> r;
+                if (sink == null) {
+                    r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+                } else {
+                    // A 200 streams into the file; anything else (an error page) is small and read into memory.
+                    HttpResponse<Object> f = http.send(b.build(), info -> info.statusCode() == 200
+                            ? HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofFile(sink,
+                                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE,
+                                    java.nio.file.StandardOpenOption.TRUNCATE_EXISTING), Object.class::cast)
+                            : HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(), Object.class::cast));
+                    r = new FileResponse(f);
+                }
+                Reply reply = new Reply(what, r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
+                        r.headers().firstValue("Location").orElse(null));
                 if (r.statusCode() >= 500 && attempt < ATTEMPTS) {
                     pause(attempt);
                     continue;
@@ -235,6 +307,12 @@ final class OmeroWebClient implements AutoCloseable {
                     loggedIn = false;
                     attempt--;
                     continue;
+                }
+                if (any) {
+                    if (toLogin) {
+                        throw new RepositoryException(what + ": redirected to " + reply.location() + " (not logged in?)");
+                    }
+                    return reply;
                 }
                 if (loggedIn && r.statusCode() == 302) {
                     throw new RepositoryException(what + ": redirected to " + r.headers().firstValue("Location").orElse("?")
@@ -263,6 +341,49 @@ final class OmeroWebClient implements AutoCloseable {
             }
         }
         throw new RepositoryException(what + ": connection failed " + ATTEMPTS + " times: " + describe(last), last);
+    }
+
+    /** A response streamed into a file seen as one with an empty body; error bodies stay in memory. */
+    private record FileResponse(HttpResponse<Object> inner) implements HttpResponse<byte[]> {
+        @Override
+        public int statusCode() {
+            return inner.statusCode();
+        }
+
+        @Override
+        public HttpRequest request() {
+            return inner.request();
+        }
+
+        @Override
+        public Optional<HttpResponse<byte[]>> previousResponse() {
+            return Optional.empty();
+        }
+
+        @Override
+        public java.net.http.HttpHeaders headers() {
+            return inner.headers();
+        }
+
+        @Override
+        public byte[] body() {
+            return inner.body() instanceof byte[] b ? b : new byte[0];
+        }
+
+        @Override
+        public Optional<javax.net.ssl.SSLSession> sslSession() {
+            return inner.sslSession();
+        }
+
+        @Override
+        public URI uri() {
+            return inner.uri();
+        }
+
+        @Override
+        public HttpClient.Version version() {
+            return inner.version();
+        }
     }
 
     /** The first message along the causes (the HTTP client's ConnectException has none of its own). */

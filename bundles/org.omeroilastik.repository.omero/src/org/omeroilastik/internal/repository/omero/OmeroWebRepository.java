@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.omeroilastik.image.io.ImageFormats;
 import org.omeroilastik.image.io.ImageSource;
 import org.omeroilastik.image.io.NdImage;
 import org.omeroilastik.model.Axis;
@@ -36,20 +37,34 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 /**
- * An OMERO server through OMERO.web's JSON API (api/v0, omero-marshal JSON) and omero-ms-pixel-buffer
- * for raw pixels. Write-back over HTTP comes next, and says so when asked for.
+ * An OMERO server through OMERO.web's JSON API (api/v0, omero-marshal JSON); raw pixels through
+ * omero-ms-pixel-buffer, omero-web-zarr or render_ome_tiff ({@link PixelSource}), the rendered 8-bit
+ * image only when asked for and then labelled; results through {@link OmeroResults}.
  */
 final class OmeroWebRepository implements Repository, Browse, RawData {
-    /** Tile edge of pixel requests (omero.pixeldata.max_tile_length's default). */
-    static final int TILE = 1024;
+    /** The values {@code omero.ilastik.pixelSource} takes. */
+    static final List<String> PIXEL_SOURCES = List.of("auto", "pixel-buffer", "zarr", "ome-tiff", "rendered");
+    private static final System.Logger LOG = System.getLogger(OmeroWebRepository.class.getName());
     private final OmeroWebClient client;
-    private final URI pixelBuffer;
+    private final String pixelSource;
+    private final PixelBufferSource pixelBuffer;
+    private final ZarrSource zarr;
+    private final OmeTiffSource omeTiff;
+    private final RenderedSource rendered;
+    private volatile PixelSource chosen;
     private final OmeroResults results;
     private final Map<Long, ImageDescriptor> descriptors = new java.util.concurrent.ConcurrentHashMap<>();
 
-    OmeroWebRepository(OmeroWebClient client, URI pixelBuffer) {
+    OmeroWebRepository(OmeroWebClient client, URI pixelBuffer, String pixelSource, ImageFormats formats) {
+        if (!PIXEL_SOURCES.contains(pixelSource)) {
+            throw new IllegalArgumentException(pixelSource);
+        }
         this.client = client;
-        this.pixelBuffer = pixelBuffer;
+        this.pixelSource = pixelSource;
+        this.pixelBuffer = new PixelBufferSource(client, pixelBuffer);
+        this.zarr = new ZarrSource(client);
+        this.omeTiff = new OmeTiffSource(client, formats);
+        this.rendered = new RenderedSource(client);
         this.results = new OmeroResults(client, client.name());
     }
 
@@ -239,8 +254,9 @@ final class OmeroWebRepository implements Repository, Browse, RawData {
     }
 
     /**
-     * Raw pixels through omero-ms-pixel-buffer: one request per plane (t, z, c) of the box and tile of
-     * at most {@value #TILE} × {@value #TILE}, big-endian samples of the image's pixel type.
+     * The box in our axis order, through the pixel source {@code omero.ilastik.pixelSource} names, or in
+     * {@code auto} through the first raw source that answers (see {@link #choose}); the choice is kept
+     * for the repository after its first success.
      */
     @Override
     public NdImage read(long imageId, long[] offset, long[] count) throws RepositoryException {
@@ -250,54 +266,98 @@ final class OmeroWebRepository implements Repository, Browse, RawData {
             throw new RepositoryException(location() + ": image " + imageId + ": a box of rank " + offset.length + " for axes " + axes);
         }
         long total = 1;
-        long[] strides = new long[axes.size()];
         for (int i = axes.size() - 1; i >= 0; i--) {
             if (offset[i] < 0 || count[i] < 1 || offset[i] + count[i] > d.shape()[i]) {
                 throw new RepositoryException(location() + ": image " + imageId + ": box " + java.util.Arrays.toString(offset) + "+"
                         + java.util.Arrays.toString(count) + " lies outside " + d);
             }
-            strides[i] = total;
             total *= count[i];
         }
         if (total > Integer.MAX_VALUE - 8) {
             throw new RepositoryException(location() + ": image " + imageId + ": box too large to read at once (" + total + " samples)");
         }
-        PixelType type = d.pixelType();
-        Object out = PixelArrays.allocate(type, (int) total);
-        int[] at = new int[5];
-        int[] n = new int[5];
-        Axis[] order = {Axis.T, Axis.Z, Axis.C, Axis.Y, Axis.X};
-        long[] stride = new long[5];
-        for (int k = 0; k < 5; k++) {
-            int i = axes.has(order[k]) ? axes.indexOf(order[k]) : -1;
-            at[k] = i < 0 ? 0 : (int) offset[i];
-            n[k] = i < 0 ? 1 : (int) count[i];
-            stride[k] = i < 0 ? 0 : strides[i];
-        }
-        for (int t = 0; t < n[0]; t++) {
-            for (int z = 0; z < n[1]; z++) {
-                for (int c = 0; c < n[2]; c++) {
-                    for (int y0 = 0; y0 < n[3]; y0 += TILE) {
-                        for (int x0 = 0; x0 < n[4]; x0 += TILE) {
-                            int h = Math.min(TILE, n[3] - y0);
-                            int w = Math.min(TILE, n[4] - x0);
-                            URI uri = pixelBuffer.resolve(imageId + "/" + (at[1] + z) + "/" + (at[2] + c) + "/" + (at[0] + t) + "?x=" + (at[4] + x0)
-                                    + "&y=" + (at[3] + y0) + "&w=" + w + "&h=" + h);
-                            String what = location() + ": GET " + uri.getPath() + "?" + uri.getQuery();
-                            byte[] tile = client.getBytes(uri, what);
-                            if (tile.length != (long) w * h * type.bytes()) {
-                                throw new RepositoryException(what + ": " + tile.length + " bytes, expected " + ((long) w * h * type.bytes())
-                                        + " for " + w + "x" + h + " " + type.numpyName() + " (wrong pixel type?)");
-                            }
-                            long base = t * stride[0] + z * stride[1] + c * stride[2] + y0 * stride[3] + x0 * stride[4];
-                            PixelArrays.copyBigEndian(tile, type, w, h, out, base, stride[3], stride[4]);
-                        }
-                    }
-                }
-            }
-        }
-        ImageDescriptor box = new ImageDescriptor(axes, count.clone(), type, d.physicalSizes());
+        PixelSource source = chosen;
+        Object out = source != null ? source.read(imageId, d, offset, count) : choose(imageId, d, offset, count);
+        ImageDescriptor box = new ImageDescriptor(axes, count.clone(), d.pixelType(), d.physicalSizes());
         return org.omeroilastik.image.io.NdImages.wrap(box, out);
+    }
+
+    /**
+     * The first read: the source asked for, or in {@code auto} omero-ms-pixel-buffer (announced by
+     * {@code OPTIONS}, or its first tile simply succeeding), else omero-web-zarr (the image's
+     * {@code .zattrs} answers), else render_ome_tiff (404 for pyramids); never the rendered image.
+     */
+    private synchronized Object choose(long imageId, ImageDescriptor d, long[] offset, long[] count) throws RepositoryException {
+        if (chosen != null) {
+            return chosen.read(imageId, d, offset, count);
+        }
+        PixelSource source = switch (pixelSource) {
+            case "pixel-buffer" -> pixelBuffer;
+            case "zarr" -> zarr;
+            case "ome-tiff" -> omeTiff;
+            case "rendered" -> rendered;
+            default -> null;
+        };
+        if (source != null) {
+            Object out = source.read(imageId, d, offset, count);
+            remember(source);
+            return out;
+        }
+        List<String> tried = new ArrayList<>();
+        boolean announced = pixelBuffer.announced();
+        try {
+            Object out = pixelBuffer.read(imageId, d, offset, count);
+            remember(pixelBuffer);
+            return out;
+        } catch (RepositoryException e) {
+            if (announced) {
+                throw e;
+            }
+            tried.add("omero-ms-pixel-buffer at " + pixelBuffer.base() + " (no OPTIONS answer; " + e.getMessage() + ")");
+        }
+        boolean zarrAnswers;
+        try {
+            zarr.open(imageId);
+            zarrAnswers = true;
+        } catch (RepositoryException e) {
+            zarrAnswers = false;
+            tried.add("omero-web-zarr (" + e.getMessage() + ")");
+        }
+        if (zarrAnswers) {
+            Object out = zarr.read(imageId, d, offset, count);
+            remember(zarr);
+            return out;
+        }
+        boolean tiffAnswers;
+        try {
+            omeTiff.file(imageId);
+            tiffAnswers = true;
+        } catch (RepositoryException e) {
+            tiffAnswers = false;
+            tried.add("render_ome_tiff (" + e.getMessage() + ")");
+        }
+        if (tiffAnswers) {
+            Object out = omeTiff.read(imageId, d, offset, count);
+            remember(omeTiff);
+            return out;
+        }
+        throw new RepositoryException(location() + ": image " + imageId + ": no raw pixels: tried " + String.join("; ", tried)
+                + ". The rendered 8-bit image is lossy and read only when asked for: -D" + OmeroRepositoryProvider.PIXEL_SOURCE + "=rendered");
+    }
+
+    private void remember(PixelSource source) {
+        chosen = source;
+        if (source == rendered) {
+            LOG.log(System.Logger.Level.WARNING, location() + ": pixels are read from the RENDERED 8-bit image (lossy, not the raw values);"
+                    + " provenance records omero-ilastik.pixels=" + RenderedSource.LABEL);
+        }
+    }
+
+    /** The label of the source the reads use, once one has answered. */
+    @Override
+    public Optional<String> pixelSource() {
+        PixelSource source = chosen;
+        return source == null ? Optional.empty() : Optional.of(source.label());
     }
 
     @Override
@@ -307,6 +367,7 @@ final class OmeroWebRepository implements Repository, Browse, RawData {
 
     @Override
     public void close() {
+        omeTiff.close();
         client.close();
     }
 
