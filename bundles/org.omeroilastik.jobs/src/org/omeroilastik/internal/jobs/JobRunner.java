@@ -18,6 +18,7 @@ import org.omeroilastik.jobs.TaskStatus;
 import org.omeroilastik.jobs.TaskStatus.State;
 import org.omeroilastik.model.repository.Image;
 import org.omeroilastik.repository.Repository;
+import org.omeroilastik.repository.TransientRepositoryException;
 
 /**
  * One submitted job: a few worker loops on the shared pool take the images in order, one task each;
@@ -94,10 +95,7 @@ final class JobRunner implements JobRun {
         set(i, State.RUNNING, 0, 0, "");
         listener.started(image, i, images.size());
         try {
-            String summary = job.process(image, (done, total) -> {
-                set(i, State.RUNNING, done, total, "");
-                listener.block(image, done, total);
-            }, () -> cancelled);
+            String summary = processWithRetries(i, image);
             BatchJob.appendJournal(journal, image.id());
             TaskStatus s = tasks(i);
             set(i, State.DONE, s.blocksTotal(), s.blocksTotal(), summary);
@@ -115,6 +113,27 @@ final class JobRunner implements JobRun {
             Thread.currentThread().interrupt();
             set(i, State.CANCELLED, tasks(i).blocksDone(), tasks(i).blocksTotal(), "interrupted");
             listener.cancelled(image);
+        }
+    }
+
+    /** Attempts per image when the repository fails in a way that may not repeat (a dropped connection). */
+    static final int ATTEMPTS = 3;
+
+    /** Runs the image's task; a transient repository failure runs it again (write-back is keyed, so it replaces). */
+    private String processWithRetries(int i, Image image) throws IOException, InterruptedException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return job.process(image, (done, total) -> {
+                    set(i, State.RUNNING, done, total, "");
+                    listener.block(image, done, total);
+                }, () -> cancelled);
+            } catch (TransientRepositoryException e) {
+                if (attempt >= ATTEMPTS || cancelled) {
+                    throw e;
+                }
+                set(i, State.RUNNING, 0, 0, "attempt " + (attempt + 1) + " after: " + e.getMessage());
+                Thread.sleep(500L * attempt);
+            }
         }
     }
 

@@ -188,6 +188,18 @@ class OmeroBrowseTest {
         RepositoryException refused = assertThrows(RepositoryException.class,
                 () -> Services.get(Repositories.class).open("omero:ftp://example.org", false));
         assertTrue(refused.getMessage().contains("not a URL"), refused.getMessage());
+        refused = assertThrows(RepositoryException.class,
+                () -> Services.get(Repositories.class).open("omero:https://ann:s3cret@example.org/", false));
+        assertEquals("omero:https://example.org: credentials do not belong in the URL; set OMERO_USER and OMERO_PASSWORD",
+                refused.getMessage());
+        // Plain HTTP only where a test allows it (the build allows it for the doubles).
+        System.clearProperty("omero.ilastik.allowPlainHttp");
+        try {
+            refused = assertThrows(RepositoryException.class, this::open);
+            assertTrue(refused.getMessage().contains("plain HTTP would send the password"), refused.getMessage());
+        } finally {
+            System.setProperty("omero.ilastik.allowPlainHttp", "true");
+        }
     }
 
     @Test

@@ -30,6 +30,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 public final class OmeroRepositoryProvider implements RepositoryProvider {
     static final String TRUST_CERT = "omero.ilastik.trustCert";
     static final String PIXEL_BUFFER = "omero.ilastik.pixelBuffer";
+    static final String ALLOW_PLAIN_HTTP = "omero.ilastik.allowPlainHttp";
     static final String PIXEL_SOURCE = "omero.ilastik.pixelSource";
 
     @Reference
@@ -76,6 +77,15 @@ public final class OmeroRepositoryProvider implements RepositoryProvider {
         }
         if (!"https".equals(server.getScheme()) && !"http".equals(server.getScheme()) || server.getHost() == null) {
             throw new RepositoryException("omero:" + location + ": not a URL (omero:https://HOST[:PORT][/PREFIX])");
+        }
+        if (server.getRawUserInfo() != null) {
+            // Never echo it: the user info may hold a password.
+            throw new RepositoryException("omero:" + server.getScheme() + "://" + server.getHost()
+                    + ": credentials do not belong in the URL; set OMERO_USER and OMERO_PASSWORD");
+        }
+        if ("http".equals(server.getScheme()) && !Boolean.getBoolean(ALLOW_PLAIN_HTTP)) {
+            throw new RepositoryException("omero:" + location + ": plain HTTP would send the password and session unencrypted; use "
+                    + "https (a test server may be allowed with -D" + ALLOW_PLAIN_HTTP + "=true)");
         }
         if (create) {
             throw new RepositoryException("omero:" + location + ": an OMERO server cannot be created from here");

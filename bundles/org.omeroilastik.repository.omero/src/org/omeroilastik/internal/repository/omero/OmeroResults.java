@@ -1,6 +1,5 @@
 package org.omeroilastik.internal.repository.omero;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -101,7 +100,16 @@ final class OmeroResults implements ResultWriter {
             }
             throw new RepositoryException(location + ": POST /webclient/annotate_map/: no annotation id in the answer " + r);
         }
-        return ids.getAsJsonArray().get(0).getAsLong();
+        long created = ids.getAsJsonArray().get(0).getAsLong();
+        if (annId.isEmpty() && !ns.isEmpty()) {
+            // One annotation per namespace and object: a copy made by a resent request whose answer was lost goes.
+            for (MapAnn other : maps(owner, id, ns)) {
+                if (other.ns().equals(ns) && other.id() != created) {
+                    deleteMap(owner, id, other.id());
+                }
+            }
+        }
+        return created;
     }
 
     private void deleteMap(Owner owner, long id, long annId) throws RepositoryException {
@@ -183,18 +191,25 @@ final class OmeroResults implements ResultWriter {
 
     // ---- files -----------------------------------------------------------------------------------------
 
-    /** Uploads a file to an object; returns the new FileAnnotation's id. */
-    private long upload(Owner owner, long id, String fileName, byte[] content) throws RepositoryException {
+    /** Uploads a file to an object, streamed from disk; returns the new FileAnnotation's id. */
+    private long upload(Owner owner, long id, String fileName, Path file) throws RepositoryException {
         String boundary = "----omero-ilastik-" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"annotation_file\"; filename=\""
-                + fileName.replace("\"", "_") + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
-        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"annotation_file\"; filename=\""
+                + fileName.replace("\"", "_") + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        long size;
+        java.net.http.HttpRequest.BodyPublisher content;
+        try {
+            size = Files.size(file);
+            content = java.net.http.HttpRequest.BodyPublishers.ofFile(file);
+        } catch (IOException e) {
+            throw new RepositoryException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        var body = java.net.http.HttpRequest.BodyPublishers.concat(java.net.http.HttpRequest.BodyPublishers.ofByteArray(head), content,
+                java.net.http.HttpRequest.BodyPublishers.ofByteArray(tail));
         // Object ids in the query string: annotate_file reads them from there when there is one.
         JsonObject r = client.post("webclient/annotate_file/?" + param(owner) + "=" + id,
-                new OmeroWebClient.Body("multipart/form-data; boundary=" + boundary, body.toByteArray()));
+                new OmeroWebClient.Body("multipart/form-data; boundary=" + boundary, body, head.length + size + tail.length));
         JsonArray ids = r.getAsJsonArray("fileIds");
         if (ids == null || ids.isEmpty()) {
             throw new RepositoryException(location + ": POST /webclient/annotate_file/: no file id in the answer " + r);
@@ -202,8 +217,48 @@ final class OmeroResults implements ResultWriter {
         return ids.get(0).getAsLong();
     }
 
+    private long upload(Owner owner, long id, String fileName, byte[] content) throws RepositoryException {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("omero-ilastik-upload");
+            Path f = dir.resolve("content");
+            Files.write(f, content);
+            return upload(owner, id, fileName, f);
+        } catch (IOException e) {
+            throw new RepositoryException("cannot stage an upload: " + e.getMessage(), e);
+        } finally {
+            if (dir != null) {
+                try {
+                    Files.deleteIfExists(dir.resolve("content"));
+                    Files.deleteIfExists(dir);
+                } catch (IOException ignored) {
+                    // a temporary file
+                }
+            }
+        }
+    }
+
     private void putFile(Owner owner, long id, String key, String fileName, byte[] content) throws RepositoryException {
-        replace(owner, id, key, "file", List.of(upload(owner, id, fileName, content)));
+        long ann = upload(owner, id, fileName, content);
+        replace(owner, id, key, "file", List.of(ann));
+        dropUnlisted(owner, id, fileName, ann);
+    }
+
+    /**
+     * Deletes other files of a name only we give (derived from the output key) that no registry lists:
+     * copies left by an upload whose answer was lost before a retry.
+     */
+    private void dropUnlisted(Owner owner, long id, String generatedName, long keep) throws RepositoryException {
+        JsonObject r = client.get("webclient/api/annotations/?type=file&" + param(owner) + "=" + id);
+        List<Long> extra = new ArrayList<>();
+        for (JsonElement e : r.getAsJsonArray("annotations")) {
+            JsonObject a = e.getAsJsonObject();
+            JsonObject f = a.getAsJsonObject("file");
+            if (f != null && generatedName.equals(f.get("name").getAsString()) && a.get("id").getAsLong() != keep) {
+                extra.add(a.get("id").getAsLong());
+            }
+        }
+        deleteParts(id, "file", extra);
     }
 
     @Override
@@ -227,9 +282,9 @@ final class OmeroResults implements ResultWriter {
     @Override
     public void putAttachment(Owner owner, long id, String key, Path file) throws RepositoryException {
         try {
-            putFile(owner, id, key, file.getFileName().toString(), Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw new RepositoryException(file + ": cannot read: " + e.getMessage(), e);
+            replace(owner, id, key, "file", List.of(upload(owner, id, file.getFileName().toString(), file)));
+        } catch (RuntimeException e) {
+            throw new RepositoryException(file + ": cannot attach: " + e.getMessage(), e);
         }
     }
 
@@ -256,11 +311,10 @@ final class OmeroResults implements ResultWriter {
             @Override
             public long commit() throws RepositoryException {
                 try {
-                    long ann = upload(Owner.IMAGE, sourceImageId, file.getFileName().toString(), Files.readAllBytes(file));
+                    long ann = upload(Owner.IMAGE, sourceImageId, file.getFileName().toString(), file);
                     replace(Owner.IMAGE, sourceImageId, key, "file", List.of(ann));
+                    dropUnlisted(Owner.IMAGE, sourceImageId, file.getFileName().toString(), ann);
                     return ann;
-                } catch (IOException e) {
-                    throw new RepositoryException(file + ": cannot read: " + e.getMessage(), e);
                 } finally {
                     discard();
                 }

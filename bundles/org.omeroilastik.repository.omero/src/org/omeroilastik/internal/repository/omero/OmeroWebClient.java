@@ -21,6 +21,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 
 import org.omeroilastik.repository.RepositoryException;
+import org.omeroilastik.repository.TransientRepositoryException;
 import org.omeroilastik.repository.omero.OmeroCredentials.Login;
 
 import com.google.gson.JsonArray;
@@ -47,7 +48,7 @@ final class OmeroWebClient implements AutoCloseable {
     private final Login login;
     private String csrfToken;
     private long groupId = -1;
-    private int logins;
+    private volatile int logins;
 
     OmeroWebClient(URI base, SSLContext ssl, Login login) {
         String s = base.toString();
@@ -71,8 +72,18 @@ final class OmeroWebClient implements AutoCloseable {
         return groupId;
     }
 
+    /**
+     * Logs in again unless another thread already did since {@code seenLogins} (tasks running side by
+     * side share this client and may all see the session expire at once).
+     */
+    private synchronized void relogin(int seenLogins) throws RepositoryException {
+        if (logins == seenLogins) {
+            login();
+        }
+    }
+
     /** Token, server choice and login; then the group, when one was asked for. */
-    void login() throws RepositoryException {
+    synchronized void login() throws RepositoryException {
         JsonObject token = send("GET", "api/v0/token/", null, false).object();
         csrfToken = token.get("data").getAsString();
         JsonArray servers = send("GET", "api/v0/servers/", null, false).object().getAsJsonArray("data");
@@ -247,7 +258,10 @@ final class OmeroWebClient implements AutoCloseable {
     }
 
     /** A request body and its content type. */
-    record Body(String type, byte[] bytes) {
+    record Body(String type, HttpRequest.BodyPublisher publisher, long length) {
+        Body(String type, byte[] bytes) {
+            this(type, HttpRequest.BodyPublishers.ofByteArray(bytes), bytes.length);
+        }
     }
 
     /**
@@ -269,14 +283,18 @@ final class OmeroWebClient implements AutoCloseable {
      */
     private Reply send(String method, URI uri, String what, Body body, boolean loggedIn, Path sink, boolean any) throws RepositoryException {
         IOException last = null;
+        boolean post = "POST".equals(method);
+        // Uploads get a minute plus a second per MB, so a big file is not cut off (and sent again).
+        long seconds = 60 + (body == null ? 0 : body.length() >> 20);
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            int seenLogins = logins;
             try {
-                HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Accept", "application/json");
-                if ("POST".equals(method)) {
+                HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(seconds)).header("Accept", "application/json");
+                if (post) {
                     // Django's CSRF check: the token in a header, and on HTTPS a same-origin Referer.
                     b.header("X-CSRFToken", csrfToken == null ? "" : csrfToken).header("Referer", uri.toString())
                             .header("Content-Type", body == null ? "application/x-www-form-urlencoded" : body.type())
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(body == null ? new byte[0] : body.bytes()));
+                            .POST(body == null ? HttpRequest.BodyPublishers.noBody() : body.publisher());
                 } else if ("OPTIONS".equals(method)) {
                     b.method("OPTIONS", HttpRequest.BodyPublishers.noBody());
                 } else {
@@ -296,14 +314,17 @@ final class OmeroWebClient implements AutoCloseable {
                 }
                 Reply reply = new Reply(what, r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
                         r.headers().firstValue("Location").orElse(null));
-                if (r.statusCode() >= 500 && attempt < ATTEMPTS) {
+                // A POST the server answered may have acted: it is never sent again (no duplicate files or ROIs).
+                if (r.statusCode() >= 500 && attempt < ATTEMPTS && !post) {
                     pause(attempt);
                     continue;
                 }
                 boolean toLogin = r.statusCode() == 302 && r.headers().firstValue("Location").orElse("").contains("/login");
-                if (loggedIn && (toLogin || r.statusCode() == 403 && reply.message().startsWith("Not logged in"))) {
-                    // The session expired: log in again, once per request.
-                    login();
+                // An expired session: the JSON API says "Not logged in", omero-ms-pixel-buffer an empty 403.
+                boolean expired = r.statusCode() == 403 && (reply.message().startsWith("Not logged in")
+                        || reply.bytes() != null && reply.bytes().length == 0);
+                if (loggedIn && (toLogin || expired)) {
+                    relogin(seenLogins);
                     loggedIn = false;
                     attempt--;
                     continue;
@@ -332,6 +353,8 @@ final class OmeroWebClient implements AutoCloseable {
                         + "); trust the server's certificate with --trust-cert FILE or the JVM's trust store", e);
             } catch (IOException e) {
                 last = e;
+                // A dropped POST is sent again: the writers reconcile what a lost answer may have left
+                // behind (one map annotation per namespace, generated file names listed by a registry).
                 if (attempt < ATTEMPTS) {
                     pause(attempt);
                 }
@@ -340,7 +363,7 @@ final class OmeroWebClient implements AutoCloseable {
                 throw new RepositoryException(what + ": interrupted", e);
             }
         }
-        throw new RepositoryException(what + ": connection failed " + ATTEMPTS + " times: " + describe(last), last);
+        throw new TransientRepositoryException(what + ": connection failed " + ATTEMPTS + " times: " + describe(last), last);
     }
 
     /** A response streamed into a file seen as one with an empty body; error bodies stay in memory. */
