@@ -31,7 +31,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /**
- * The seed's batch on the OMERO.web double: every image gets its ROIs, table, probability map (an
+ * The seed's z-stack batch on the OMERO.web double: every image gets its ROIs, table, probability map (an
  * attached HDF5 file, since OMERO.web cannot create images) and provenance, the .ilp goes on the
  * dataset once, a rerun duplicates nothing, and dropped connections plus an expired session change
  * nothing. The same images batched in a local repository are the reference.
@@ -79,7 +79,7 @@ class OmeroBatchTest {
         String local = "local:" + dir.resolve("repo");
         List<String> importArgs = new ArrayList<>(List.of("import", "--source", local, "--new-project", "P", "--new-dataset", "D"));
         for (int i = 0; i < IMAGES; i++) {
-            importArgs.add(dir.resolve("demo/images/cells_0" + i + ".h5") + "/data");
+            importArgs.add(dir.resolve("demo/stacks/stack_0" + i + ".h5") + "/data");
         }
         assertEquals(0, CliRunner.run(importArgs.toArray(String[]::new)).exitCode());
         assertEquals(0, CliRunner.run("batch", "--source", local, "--dataset", "2", "--project", project, "--min-size", "20").exitCode());
@@ -93,9 +93,12 @@ class OmeroBatchTest {
         ImageFormats formats = Services.get(ImageFormats.class);
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < IMAGES; i++) {
-            byte[] pixels = (byte[]) NdImages.toArray(formats.read(ImageSource.parse(dir.resolve("demo/images/cells_0" + i + ".h5") + "/data")));
-            long id = web.image(lab, "cells_0" + i, dataset, 96, 96, 1, 1, 1, "uint8", null);
-            web.pixels(id, pixels);
+            // The demo's z-stacks (zyx uint8): for one channel and time point, zyx is OMERO's XYZCT plane order.
+            var stack = formats.read(ImageSource.parse(dir.resolve("demo/stacks/stack_0" + i + ".h5") + "/data"));
+            long[] shape = stack.descriptor().shape();
+            assertEquals("zyx", stack.descriptor().axes().keys());
+            long id = web.image(lab, "stack_0" + i, dataset, (int) shape[2], (int) shape[1], (int) shape[0], 1, 1, "uint8", null);
+            web.pixels(id, (byte[]) NdImages.toArray(stack));
             ids.add(id);
         }
         int port = web.uri().getPort();
@@ -116,7 +119,7 @@ class OmeroBatchTest {
             JsonObject counts = localImages.get(i).getAsJsonObject().getAsJsonObject("counts");
             assertEquals(counts.get("rois").getAsInt(), web.roiCount(id), "the same ROIs as in the local repository");
             var files = web.annotationsOf("image-" + id).stream().filter(a -> a.kind().equals("file")).toList();
-            assertEquals(List.of("cells_0" + i + "_Probabilities.h5", "cells_0" + i + "_Simple_Segmentation.h5", "demo.ilp_table.csv"),
+            assertEquals(List.of("demo.ilp_table.csv", "stack_0" + i + "_Probabilities.h5", "stack_0" + i + "_Simple_Segmentation.h5"),
                     files.stream().map(a -> a.fileName()).sorted().toList());
             var provenance = web.annotationsOf("image-" + id).stream().filter(a -> "omero-ilastik:demo.ilp/provenance".equals(a.ns())).toList();
             assertEquals(1, provenance.size());
@@ -145,6 +148,18 @@ class OmeroBatchTest {
         assertEquals(0, faulty.exitCode(), faulty.err());
         assertEquals(first, outputs(ids, dataset), "dropped connections and an expired session change nothing");
         assertTrue(web.logins() >= 4, "logged in again after the session expired: " + web.logins());
+
+        // A bad answer for one image's pixels: that image fails, naming the request; the others are done.
+        web.dropConnections(0);
+        long broken = ids.get(1);
+        web.serveHtmlFor(path -> path.startsWith("/tile/" + broken + "/"));
+        CliRunner partial = CliRunner.run("batch", "--source", omero, "--dataset", Long.toString(dataset), "--project", project,
+                "--min-size", "20", "--journal", journal);
+        assertEquals(1, partial.exitCode(), partial.out());
+        assertTrue(partial.out().contains("Summary: 2 done, 0 skipped (already done), 1 failed"), partial.out());
+        assertTrue(partial.err().contains("image " + broken + ": ") && partial.err().contains("/tile/" + broken + "/")
+                && partial.err().contains("text/html"), partial.err());
+        assertEquals(first, outputs(ids, dataset), "the failed image keeps its earlier outputs whole");
     }
 
     private Path localDerived(long imageId, String suffix) throws Exception {

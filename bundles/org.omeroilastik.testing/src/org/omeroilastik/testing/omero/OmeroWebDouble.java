@@ -449,6 +449,11 @@ public final class OmeroWebDouble implements AutoCloseable {
             return;
         }
         User user = sessions.get(String.valueOf(cookie(ex, "sessionid")));
+        if (path.equals("/webclient/keepalive_ping/")) {
+            // login_required(ignore_login_fail=True): 200 either way, the body tells.
+            send(ex, 200, "text/plain", user != null ? "OK" : "Connection Failed");
+            return;
+        }
         if (user != null && path.equals("/iviewer/persist_rois/") && "POST".equals(method)) {
             persistRois(ex, user);
             return;

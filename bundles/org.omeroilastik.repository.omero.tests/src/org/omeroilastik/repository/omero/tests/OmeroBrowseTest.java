@@ -166,6 +166,28 @@ class OmeroBrowseTest {
         assertEquals(2, web.logins(), "logged in again once after the session expired");
     }
 
+    /** The keep-alive ping notices an expired session ("Connection Failed") and logs in again, unasked. */
+    @Test
+    void keepAliveReplacesAnExpiredSession() throws Exception {
+        start(null);
+        login("ann", "s3cret-ann", null);
+        System.setProperty("omero.ilastik.keepAliveSeconds", "1");
+        try (Repository repo = open()) {
+            assertEquals(1, web.logins());
+            web.expireSessionsAfter(1);
+            long end = System.currentTimeMillis() + 10_000;
+            while (web.logins() < 2 && System.currentTimeMillis() < end) {
+                Thread.sleep(100);
+            }
+            assertEquals(2, web.logins(), "the ping found the session gone and logged in again");
+            int before = web.logins();
+            assertEquals(2, repo.browse().projects().size());
+            assertEquals(before, web.logins(), "browsing needed no further login");
+        } finally {
+            System.clearProperty("omero.ilastik.keepAliveSeconds");
+        }
+    }
+
     @Test
     void badAnswersAndBadLoginsGiveClearErrors() throws Exception {
         start(null);

@@ -103,6 +103,7 @@ public final class OmeroRepositoryProvider implements RepositoryProvider {
         OmeroWebClient client = new OmeroWebClient(server, TrustedCertificates.context(trust), login);
         try {
             client.login();
+            client.startKeepAlive();
         } catch (RepositoryException e) {
             client.close();
             throw e;

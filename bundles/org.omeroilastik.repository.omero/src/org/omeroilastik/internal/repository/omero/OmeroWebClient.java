@@ -63,6 +63,43 @@ final class OmeroWebClient implements AutoCloseable {
         return name;
     }
 
+    /** Seconds between keep-alive pings (OMERO.web's own page pings every 60 s; the server's idle limit is 10 min). */
+    static final String KEEP_ALIVE_SECONDS = "omero.ilastik.keepAliveSeconds";
+    private java.util.concurrent.ScheduledExecutorService keepAlive;
+
+    /**
+     * Pings {@code /webclient/keepalive_ping/} while the repository is open, so a long engine run does
+     * not let the OMERO session time out; the ping answers 200 either way, so its body is read:
+     * "Connection Failed" means the session is gone and is replaced by a new login.
+     */
+    synchronized void startKeepAlive() {
+        if (keepAlive != null) {
+            return;
+        }
+        keepAlive = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "omero-keepalive");
+            t.setDaemon(true);
+            return t;
+        });
+        long seconds = Math.max(1, Long.getLong(KEEP_ALIVE_SECONDS, 60));
+        keepAlive.scheduleWithFixedDelay(this::ping, seconds, seconds, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** One keep-alive ping; true when the session was alive. */
+    boolean ping() {
+        int seen = logins;
+        try {
+            Reply r = send("GET", base.resolve("webclient/keepalive_ping/"), what("GET", "webclient/keepalive_ping/"), null, false, null, true);
+            if (r.status() == 200 && r.bytes() != null && new String(r.bytes(), StandardCharsets.UTF_8).strip().equals("OK")) {
+                return true;
+            }
+            relogin(seen);
+        } catch (RepositoryException | RuntimeException e) {
+            // the next request retries or logs in again itself
+        }
+        return false;
+    }
+
     /** How many times this client has logged in (1 after {@link #login()}, more after expired sessions). */
     int logins() {
         return logins;
@@ -442,6 +479,11 @@ final class OmeroWebClient implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (keepAlive != null) {
+                keepAlive.shutdownNow();
+            }
+        }
         try {
             if (logins > 0) {
                 send("POST", "webclient/logout/", "csrfmiddlewaretoken=" + enc(csrfToken), false);
