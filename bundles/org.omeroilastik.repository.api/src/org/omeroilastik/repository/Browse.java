@@ -45,6 +45,12 @@ public interface Browse {
     /** The images written from this one by jobs (probability maps, segmentations), in id order. */
     List<Image> derivedImages(long imageId) throws RepositoryException;
 
+    /**
+     * A thumbnail of the image, at most {@code size} pixels on its longer side (PNG or JPEG bytes, as
+     * the backend renders it: OMERO.web's render_thumbnail, or {@link Thumbnails} from the pixels).
+     */
+    byte[] thumbnail(long imageId, int size) throws RepositoryException;
+
     /** Every ROI stored on an image, whatever key wrote it. */
     List<Roi> rois(long imageId) throws RepositoryException;
 

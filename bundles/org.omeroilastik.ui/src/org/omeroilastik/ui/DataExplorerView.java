@@ -46,6 +46,9 @@ public final class DataExplorerView extends ViewPart {
     private RepositoryTreeLoader loader;
     private TreeViewer tree;
     private Text metadata;
+    private org.eclipse.swt.widgets.Label thumbnail;
+    /** Longer side of the thumbnails in the metadata panel (OMERO.insight's default). */
+    static final int THUMBNAIL = 96;
     private Text search;
 
     @Override
@@ -111,8 +114,14 @@ public final class DataExplorerView extends ViewPart {
             }
         });
         tree.getTree().setMenu(menu);
-        metadata = new Text(sash, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
+        Composite details = new Composite(sash, SWT.NONE);
+        details.setLayout(new GridLayout(2, false));
+        thumbnail = new org.eclipse.swt.widgets.Label(details, SWT.BORDER);
+        thumbnail.setData("id", "thumbnail");
+        thumbnail.setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false));
+        metadata = new Text(details, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
         metadata.setData("id", "metadata");
+        metadata.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         sash.setWeights(70, 30);
         String saved = InstanceScope.INSTANCE.getNode("org.omeroilastik.ui").get(PREFERENCE, "");
         for (String s : saved.split("\n")) {
@@ -155,21 +164,37 @@ public final class DataExplorerView extends ViewPart {
         metadata.setText("Reading " + n.label() + "\u2026");
         Job job = Job.create("Reading " + n.label(), (IProgressMonitor monitor) -> {
             String text;
+            byte[] thumb = null;
             try {
                 text = loader.describe(n);
+                if (n.kind() == Kind.IMAGE) {
+                    thumb = loader.thumbnail(n, THUMBNAIL);
+                }
             } catch (Exception e) {
                 text = e.getMessage();
             }
             String shown = text;
+            byte[] picture = thumb;
             metadata.getDisplay().asyncExec(() -> {
                 if (!metadata.isDisposed()) {
                     metadata.setText(shown);
+                    showThumbnail(picture);
                 }
             });
             return Status.OK_STATUS;
         });
         job.setSystem(true);
         job.schedule();
+    }
+
+    private void showThumbnail(byte[] bytes) {
+        org.eclipse.swt.graphics.Image old = thumbnail.getImage();
+        thumbnail.setImage(bytes == null ? null
+                : new org.eclipse.swt.graphics.Image(thumbnail.getDisplay(), new java.io.ByteArrayInputStream(bytes)));
+        if (old != null) {
+            old.dispose();
+        }
+        thumbnail.getParent().layout();
     }
 
     /** Children come from the cache, or a placeholder while a Job reads them. */
@@ -229,6 +254,9 @@ public final class DataExplorerView extends ViewPart {
 
     @Override
     public void dispose() {
+        if (thumbnail != null && thumbnail.getImage() != null) {
+            thumbnail.getImage().dispose();
+        }
         if (loader != null) {
             loader.close();
         }

@@ -88,6 +88,12 @@ final class RepositoryTreeLoader implements ExplorerNode.Loader, AutoCloseable {
         return new ExplorerNode(source, Kind.IMAGE, i.id(), i.name(), i);
     }
 
+    /** A thumbnail of an image node (PNG or JPEG bytes). */
+    byte[] thumbnail(ExplorerNode node, int size) throws RepositoryException {
+        DisplayThreadGuard.check("rendering a thumbnail of " + node.label());
+        return repository(node.source()).browse().thumbnail(node.id(), size);
+    }
+
     /** What the metadata panel shows for a node. */
     String describe(ExplorerNode node) throws RepositoryException {
         DisplayThreadGuard.check("describing " + node.label());

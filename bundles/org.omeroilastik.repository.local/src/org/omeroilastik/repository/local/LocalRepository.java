@@ -357,6 +357,11 @@ public final class LocalRepository implements Repository, Browse, RawData, DataM
     }
 
     @Override
+    public byte[] thumbnail(long imageId, int size) throws RepositoryException {
+        return org.omeroilastik.repository.Thumbnails.render(this, imageId, size);
+    }
+
+    @Override
     public List<Image> derivedImages(long imageId) throws RepositoryException {
         return allImages().stream().filter(r -> r.derivedFrom() != null && r.derivedFrom() == imageId)
                 .sorted(Comparator.comparingLong(ImageRecord::id)).map(LocalRepository::toImage).toList();

@@ -509,6 +509,10 @@ public final class OmeroWebDouble implements AutoCloseable {
             omeTiff(ex, user, path.substring("/webgateway/render_ome_tiff/i/".length()).replace("/", ""));
             return;
         }
+        if (user != null && path.startsWith("/webgateway/render_thumbnail/")) {
+            thumbnail(ex, user, path.substring("/webgateway/render_thumbnail/".length()).split("/"));
+            return;
+        }
         if (path.startsWith("/webgateway/render_image/")) {
             renderImage(ex, user, path.substring("/webgateway/render_image/".length()).split("/"), q);
             return;
@@ -952,6 +956,33 @@ public final class OmeroWebDouble implements AutoCloseable {
      * (1-based; the first active one is drawn), window start..end (default: the pixel type's range, for
      * floating point the plane's), as a PNG (the real server's default is JPEG).
      */
+    /** render_thumbnail: a JPEG of the middle z section, first channel, longer side {@code size} (default 96). */
+    private void thumbnail(HttpExchange ex, User user, String[] p) throws IOException {
+        Obj image = p.length < 1 ? null : imageWithPixels(user, p[0]);
+        if (image == null) {
+            send(ex, 404, "text/html", "<h1>Not Found</h1>");
+            return;
+        }
+        JsonObject px = image.json().getAsJsonObject("Pixels");
+        int sx = px.get("SizeX").getAsInt(), sy = px.get("SizeY").getAsInt(), sz = px.get("SizeZ").getAsInt();
+        int size = p.length > 1 && !p[1].isEmpty() ? Integer.parseInt(p[1]) : 96;
+        int bps = bytesPerSample(px.getAsJsonObject("Type").get("value").getAsString());
+        byte[] plane = pixels.get(image.id()).plane(sz / 2);
+        double f = Math.min(1.0, (double) size / Math.max(sx, sy));
+        int w = Math.max(1, (int) Math.round(sx * f)), h = Math.max(1, (int) Math.round(sy * f));
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = (Math.min(sy - 1, (int) (y / f)) * sx + Math.min(sx - 1, (int) (x / f))) * bps;
+                int g = plane[i] & 0xFF; // the most significant byte of a big-endian sample
+                img.getRaster().setSample(x, y, 0, g);
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(img, "jpeg", out);
+        send(ex, 200, "image/jpeg", out.toByteArray());
+    }
+
     private void renderImage(HttpExchange ex, User user, String[] p, Map<String, String> q) throws IOException {
         Obj image = p.length < 1 ? null : imageWithPixels(user, p[0]);
         if (image == null) {

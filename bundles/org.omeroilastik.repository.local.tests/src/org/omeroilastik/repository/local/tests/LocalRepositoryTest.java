@@ -176,6 +176,13 @@ class LocalRepositoryTest {
             assertEquals(12, tile.length);
             assertEquals(1e4f + 7 * 30 + 5, tile[0]);
             assertEquals(1e4f + 9 * 30 + 8, tile[11]);
+            // The thumbnail: middle z (1 of 3), t 0, channel 0, stretched min..max, longer side 15 of 30.
+            java.awt.image.BufferedImage thumb = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(repo.browse().thumbnail(id, 15)));
+            assertEquals(15, thumb.getWidth());
+            assertEquals(10, thumb.getHeight());
+            assertEquals(0, thumb.getRaster().getSample(0, 0, 0), "the plane's minimum, 1e4 at y 0, x 0");
+            // Pixel (14, 9) samples x 28, y 18: 1e4 + 18 * 30 + 28 in the plane's range 1e4..1e4 + 599.
+            assertEquals(Math.round((18 * 30 + 28) * 255.0 / 599), thumb.getRaster().getSample(14, 9, 0));
             RepositoryException e = assertThrows(RepositoryException.class, () -> repo.rawData().tile(id, 0, 3, 0, 0, 0, 4, 4));
             assertEquals("image " + id + ": z 3 lies outside its 3", e.getMessage());
             e = assertThrows(RepositoryException.class, () -> repo.rawData().tile(id, 0, 0, 0, 28, 0, 4, 4));

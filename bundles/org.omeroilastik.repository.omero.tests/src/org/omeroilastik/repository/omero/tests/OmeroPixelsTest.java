@@ -96,6 +96,9 @@ class OmeroPixelsTest {
                     }
                 }
             }
+            java.awt.image.BufferedImage thumb = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(repo.browse().thumbnail(id, 35)));
+            assertEquals(35, thumb.getWidth(), "render_thumbnail: the longer side (x, 70) at the size asked for");
+            assertEquals(25, thumb.getHeight());
             short[] plane = (short[]) NdImages.toArray(repo.rawData().plane(id, 0, 2, 1));
             assertEquals(X * Y, plane.length);
             assertEquals(value(33, 44, 2, 1, 0), plane[44 * X + 33] & 0xFFFF);

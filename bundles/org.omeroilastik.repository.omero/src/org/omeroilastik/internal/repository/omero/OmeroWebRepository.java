@@ -174,6 +174,13 @@ final class OmeroWebRepository implements Repository, Browse, RawData {
         return Optional.empty();
     }
 
+    /** OMERO.web's own rendering: {@code /webgateway/render_thumbnail/{id}/{size}/} (a JPEG). */
+    @Override
+    public byte[] thumbnail(long imageId, int size) throws RepositoryException {
+        String path = "webgateway/render_thumbnail/" + imageId + "/" + size + "/";
+        return client.getBytes(client.base().resolve(path), location() + ": GET /" + path);
+    }
+
     @Override
     public List<Image> derivedImages(long imageId) {
         return List.of();
