@@ -47,6 +47,7 @@ final class BatchCommand implements Command {
                                            [--export-source "Uncertainty,Features"] [--journal FILE]
                                            [--resume] [--dry-run] [--threads N] [--parallel N]
                                            [--engine embedded|ilastik] [--ilastik-home DIR]
+                                           [--trust-cert FILE] [--pixel-source auto|pixel-buffer|zarr|ome-tiff|rendered]
                        omero-ilastik batch --job FILE [--journal FILE] [--resume] [--dry-run] [--threads N]
                                            [--parallel N] [--ilastik-home DIR]
 
@@ -71,6 +72,10 @@ final class BatchCommand implements Command {
                 each uses --threads engine threads, default all cores). Ctrl-C stops after the current
                 blocks, discarding unfinished outputs; --resume continues. --job runs a saved job file (JSON, see
                 docs/cli.md) instead of the settings on the command line.
+                On omero:https://HOST sources, credentials come from OMERO_USER and OMERO_PASSWORD (or a prompt),
+                --trust-cert adds the server's certificate, --pixel-source chooses how raw pixels are read
+                (auto: omero-ms-pixel-buffer, else omero-web-zarr, else render_ome_tiff; rendered only when
+                asked for, 8-bit and lossy, labelled in provenance); see docs/omero-web.md.
                 --engine ilastik runs an installed ilastik headless (DIR/run_ilastik.sh, DIR from
                 --ilastik-home, else ILASTIK_HOME) instead of the embedded engine.
                 Exit codes: 0 all images done, 1 some failed (the rest done), 2 bad usage or nothing done.
@@ -80,9 +85,9 @@ final class BatchCommand implements Command {
     @Override
     public ExitCode run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
         Options o = Options.parse(args, Set.of("job", "source", "dataset", "image", "project", "roi-class", "min-size", "write-back",
-                "journal", "threads", "engine", "ilastik-home", "plate", "screen", "parallel", "export-source", "trust-cert"),
+                "journal", "threads", "engine", "ilastik-home", "plate", "screen", "parallel", "export-source", "trust-cert", "pixel-source"),
                 Set.of("resume", "dry-run"));
-        TrustCert.apply(o);
+        OmeroOptions.apply(o);
         JobSettings settings = JobSettings.defaults().withResume(o.flag("resume"));
         try {
             if (o.value("threads").isPresent()) {

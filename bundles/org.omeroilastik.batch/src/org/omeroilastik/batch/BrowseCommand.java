@@ -42,6 +42,7 @@ final class BrowseCommand implements Command {
     public String usage() {
         return """
                 Usage: omero-ilastik browse --source local:DIR|omero:https://HOST [--json] [--trust-cert FILE]
+                                            [--pixel-source auto|pixel-buffer|zarr|ome-tiff|rendered]
 
                 Prints the hierarchy as a tree. With --json: an array of root nodes (projects, screens and one
                 node of type "orphans"), each {"type", "id", "name", "children": [...]}; well fields are image
@@ -55,8 +56,8 @@ final class BrowseCommand implements Command {
 
     @Override
     public ExitCode run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
-        Options o = Options.parse(args, Set.of("source", "trust-cert"), Set.of("json"));
-        TrustCert.apply(o);
+        Options o = Options.parse(args, Set.of("source", "trust-cert", "pixel-source"), Set.of("json"));
+        OmeroOptions.apply(o);
         String source = o.value("source").orElseThrow(() -> new UsageException("--source is required, e.g. --source local:DIR"));
         try (Repository repo = services.get(Repositories.class).open(source, false)) {
             JsonArray roots = tree(repo.browse());
