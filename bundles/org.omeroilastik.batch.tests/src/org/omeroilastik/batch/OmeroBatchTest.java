@@ -38,6 +38,9 @@ import com.google.gson.JsonParser;
  */
 class OmeroBatchTest {
     private static final int IMAGES = 3;
+    /** Credentials unlike anything else a run prints or writes, so the scan at the end cannot miss them. */
+    private static final String USER = "user-" + java.util.UUID.randomUUID();
+    private static final String PASSWORD = "pass-" + java.util.UUID.randomUUID();
 
     @TempDir
     Path dir;
@@ -88,7 +91,7 @@ class OmeroBatchTest {
 
         web = new OmeroWebDouble(null);
         long lab = web.group("Lab");
-        web.user("ann", "pw", lab);
+        web.user(USER, PASSWORD, lab);
         long dataset = web.dataset(lab, "Cells", web.project(lab, "Demo"));
         ImageFormats formats = Services.get(ImageFormats.class);
         List<Long> ids = new ArrayList<>();
@@ -102,7 +105,7 @@ class OmeroBatchTest {
             ids.add(id);
         }
         int port = web.uri().getPort();
-        OmeroCredentials c = s -> s.getPort() == port ? Optional.of(new OmeroCredentials.Login("ann", "pw".toCharArray(), Optional.empty()))
+        OmeroCredentials c = s -> s.getPort() == port ? Optional.of(new OmeroCredentials.Login(USER, PASSWORD.toCharArray(), Optional.empty()))
                 : Optional.empty();
         Dictionary<String, Object> props = new Hashtable<>();
         props.put("service.ranking", 100);
@@ -160,6 +163,31 @@ class OmeroBatchTest {
         assertTrue(partial.err().contains("image " + broken + ": ") && partial.err().contains("/tile/" + broken + "/")
                 && partial.err().contains("text/html"), partial.err());
         assertEquals(first, outputs(ids, dataset), "the failed image keeps its earlier outputs whole");
+
+        // Credentials never reach what the runs printed, the journal, or any file they wrote.
+        String printed = r.out() + r.err() + again.out() + again.err() + faulty.out() + faulty.err() + partial.out() + partial.err();
+        for (String secret : List.of(USER, PASSWORD)) {
+            assertTrue(!printed.contains(secret), "a credential in the command's output");
+            for (Path root : List.of(dir, Path.of(System.getProperty("user.home"), ".omero-ilastik"))) {
+                if (Files.isDirectory(root)) {
+                    try (var files = Files.walk(root)) {
+                        for (Path f : files.filter(Files::isRegularFile).toList()) {
+                            assertTrue(!new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1).contains(secret),
+                                    "a credential in " + f);
+                        }
+                    }
+                }
+            }
+            for (var a : web.annotationsOf("dataset-" + dataset)) {
+                assertTrue(a.content() == null || !new String(a.content(), java.nio.charset.StandardCharsets.ISO_8859_1).contains(secret));
+                assertTrue(a.values() == null || !a.values().toString().contains(secret));
+            }
+            for (long id : ids) {
+                for (var a : web.annotationsOf("image-" + id)) {
+                    assertTrue(a.values() == null || !a.values().toString().contains(secret), "a credential in provenance");
+                }
+            }
+        }
     }
 
     private Path localDerived(long imageId, String suffix) throws Exception {
