@@ -23,6 +23,6 @@ public interface JobService {
      */
     JobRun submit(JobSpec spec, JobSettings settings, JobListener listener) throws IOException;
 
-    /** Jobs submitted since start, finished ones included. */
+    /** Jobs submitted since start: every running one and the last hundred finished ones. */
     List<JobRun> runs();
 }

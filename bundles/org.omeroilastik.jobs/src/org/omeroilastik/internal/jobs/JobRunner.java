@@ -27,7 +27,8 @@ import org.omeroilastik.repository.TransientRepositoryException;
  */
 final class JobRunner implements JobRun {
     private final JobSpec spec;
-    private final BatchJob job;
+    /** Released when the last worker ends: a finished run keeps only its task states, not the project's forests. */
+    private volatile BatchJob job;
     private final Repository repo;
     private final List<Image> images;
     private final Set<Long> alreadyDone;
@@ -75,6 +76,7 @@ final class JobRunner implements JobRun {
                 } catch (Exception ignored) {
                     // closing a repository releases nothing the results depend on
                 }
+                job = null;
                 finished.countDown();
             }
         }

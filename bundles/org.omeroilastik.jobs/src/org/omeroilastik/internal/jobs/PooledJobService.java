@@ -35,6 +35,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = JobService.class)
 public final class PooledJobService implements JobService {
     static final String POOL_SIZE = "omero.ilastik.jobs.poolSize";
+    static final int KEPT_RUNS = 100;
 
     @Reference
     private IlpReader ilpReader;
@@ -87,6 +88,14 @@ public final class PooledJobService implements JobService {
             job.attachProject();
             JobRunner run = new JobRunner(spec, job, repo, images, done, journal, listener);
             runs.add(run);
+            // The workbench lists past runs; the oldest finished ones go beyond a hundred.
+            while (runs.size() > KEPT_RUNS) {
+                JobRun oldest = runs.stream().filter(JobRun::isFinished).findFirst().orElse(null);
+                if (oldest == null) {
+                    break;
+                }
+                runs.remove(oldest);
+            }
             run.start(pool, settings.concurrentTasks());
             return run;
         } catch (IOException | RuntimeException e) {
