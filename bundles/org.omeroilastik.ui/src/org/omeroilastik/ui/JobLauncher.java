@@ -11,7 +11,6 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.omeroilastik.jobs.JobListener;
 import org.omeroilastik.jobs.JobRun;
 import org.omeroilastik.jobs.JobService;
-import org.omeroilastik.jobs.JobSettings;
 import org.omeroilastik.jobs.JobSpec;
 import org.omeroilastik.jobs.WriteBack;
 import org.omeroilastik.model.repository.Image;
@@ -31,11 +30,12 @@ final class JobLauncher {
             protected IStatus run(IProgressMonitor monitor) {
                 DisplayThreadGuard.check("running a job");
                 JobService service = OsgiServices.get(JobLauncher.class, JobService.class);
-                JobSpec spec = new JobSpec(project, source, datasetId, List.of(), null, 50, WriteBack.all());
+                JobSpec spec = new JobSpec(project, source, datasetId, List.of(), null, 50, WriteBack.all(), EnginePreferences.engine(),
+                        EnginePreferences.ilastikHome());
                 AtomicInteger finished = new AtomicInteger();
                 JobRun run;
                 try {
-                    run = service.submit(spec, JobSettings.defaults(), new JobListener() {
+                    run = service.submit(spec, EnginePreferences.settings(), new JobListener() {
                         @Override
                         public void finished(Image image, String summary) {
                             finished.incrementAndGet();

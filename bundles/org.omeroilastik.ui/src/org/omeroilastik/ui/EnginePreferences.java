@@ -1,0 +1,46 @@
+package org.omeroilastik.ui;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.eclipse.core.runtime.preferences.IEclipsePreferences;
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.omeroilastik.engine.workflows.RunOptions;
+import org.omeroilastik.jobs.JobSettings;
+import org.omeroilastik.jobs.JobSpec;
+
+/**
+ * The workbench's engine preferences (instance scope): which engine runs jobs, where ilastik is
+ * installed, engine threads per image and images at once. The preference page edits them; jobs
+ * started from the workbench read them.
+ */
+final class EnginePreferences {
+    static final String NODE = "org.omeroilastik.ui";
+    static final String ENGINE = "engine";
+    static final String ILASTIK_HOME = "ilastikHome";
+    static final String THREADS = "threads";
+    static final String PARALLEL = "parallel";
+
+    private EnginePreferences() {
+    }
+
+    private static IEclipsePreferences node() {
+        return InstanceScope.INSTANCE.getNode(NODE);
+    }
+
+    static JobSpec.Engine engine() {
+        return JobSpec.Engine.parse(node().get(ENGINE, "embedded"));
+    }
+
+    static Optional<Path> ilastikHome() {
+        String home = node().get(ILASTIK_HOME, "");
+        return home.isBlank() ? Optional.empty() : Optional.of(Path.of(home));
+    }
+
+    /** Job settings from the preferences: engine threads (0: all cores) and images at once. */
+    static JobSettings settings() {
+        int threads = node().getInt(THREADS, 0);
+        RunOptions options = threads > 0 ? RunOptions.defaults().withThreads(threads) : RunOptions.defaults();
+        return JobSettings.defaults().withEngineOptions(options).withConcurrentTasks(Math.max(1, node().getInt(PARALLEL, 1)));
+    }
+}
