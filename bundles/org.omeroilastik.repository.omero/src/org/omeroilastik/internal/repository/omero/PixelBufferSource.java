@@ -2,8 +2,6 @@ package org.omeroilastik.internal.repository.omero;
 
 import java.net.URI;
 
-import org.omeroilastik.model.Axis;
-import org.omeroilastik.model.AxisOrder;
 import org.omeroilastik.model.ImageDescriptor;
 import org.omeroilastik.model.PixelType;
 import org.omeroilastik.repository.RepositoryException;
@@ -47,25 +45,12 @@ final class PixelBufferSource implements PixelSource {
 
     @Override
     public Object read(long imageId, ImageDescriptor d, long[] offset, long[] count) throws RepositoryException {
-        AxisOrder axes = d.axes();
-        long total = 1;
-        long[] strides = new long[axes.size()];
-        for (int i = axes.size() - 1; i >= 0; i--) {
-            strides[i] = total;
-            total *= count[i];
-        }
+        PlaneBox box = PlaneBox.of(d.axes(), offset, count);
         PixelType type = d.pixelType();
-        Object out = PixelArrays.allocate(type, (int) total);
-        int[] at = new int[5];
-        int[] n = new int[5];
-        Axis[] order = {Axis.T, Axis.Z, Axis.C, Axis.Y, Axis.X};
-        long[] stride = new long[5];
-        for (int k = 0; k < 5; k++) {
-            int i = axes.has(order[k]) ? axes.indexOf(order[k]) : -1;
-            at[k] = i < 0 ? 0 : (int) offset[i];
-            n[k] = i < 0 ? 1 : (int) count[i];
-            stride[k] = i < 0 ? 0 : strides[i];
-        }
+        Object out = PixelArrays.allocate(type, (int) box.total());
+        int[] at = box.at();
+        int[] n = box.n();
+        long[] stride = box.stride();
         for (int t = 0; t < n[0]; t++) {
             for (int z = 0; z < n[1]; z++) {
                 for (int c = 0; c < n[2]; c++) {
@@ -81,7 +66,7 @@ final class PixelBufferSource implements PixelSource {
                                 throw new RepositoryException(what + ": " + tile.length + " bytes, expected " + ((long) w * h * type.bytes())
                                         + " for " + w + "x" + h + " " + type.numpyName() + " (wrong pixel type?)");
                             }
-                            long b = t * stride[0] + z * stride[1] + c * stride[2] + y0 * stride[3] + x0 * stride[4];
+                            long b = box.planeStart(t, z, c) + y0 * stride[3] + x0 * stride[4];
                             PixelArrays.copyBigEndian(tile, type, w, h, out, b, stride[3], stride[4]);
                         }
                     }

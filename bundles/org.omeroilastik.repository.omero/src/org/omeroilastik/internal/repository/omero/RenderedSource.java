@@ -9,7 +9,6 @@ import java.net.URI;
 import javax.imageio.ImageIO;
 
 import org.omeroilastik.model.Axis;
-import org.omeroilastik.model.AxisOrder;
 import org.omeroilastik.model.ImageDescriptor;
 import org.omeroilastik.repository.RepositoryException;
 
@@ -40,24 +39,11 @@ final class RenderedSource implements PixelSource {
 
     @Override
     public Object read(long imageId, ImageDescriptor d, long[] offset, long[] count) throws RepositoryException {
-        AxisOrder axes = d.axes();
-        long total = 1;
-        long[] strides = new long[axes.size()];
-        for (int i = axes.size() - 1; i >= 0; i--) {
-            strides[i] = total;
-            total *= count[i];
-        }
-        Object out = PixelArrays.allocate(d.pixelType(), (int) total);
-        Axis[] order = {Axis.T, Axis.Z, Axis.C, Axis.Y, Axis.X};
-        int[] at = new int[5];
-        int[] n = new int[5];
-        long[] stride = new long[5];
-        for (int k = 0; k < 5; k++) {
-            int i = axes.has(order[k]) ? axes.indexOf(order[k]) : -1;
-            at[k] = i < 0 ? 0 : (int) offset[i];
-            n[k] = i < 0 ? 1 : (int) count[i];
-            stride[k] = i < 0 ? 0 : strides[i];
-        }
+        PlaneBox box = PlaneBox.of(d.axes(), offset, count);
+        Object out = PixelArrays.allocate(d.pixelType(), (int) box.total());
+        int[] at = box.at();
+        int[] n = box.n();
+        long[] stride = box.stride();
         for (int t = 0; t < n[0]; t++) {
             for (int z = 0; z < n[1]; z++) {
                 for (int c = 0; c < n[2]; c++) {
@@ -65,7 +51,7 @@ final class RenderedSource implements PixelSource {
                             + (at[2] + c + 1) + "&m=g&format=png");
                     String what = client.name() + ": GET " + uri.getPath() + "?" + uri.getQuery();
                     Raster plane = decode(client.getBytes(uri, what), what, d);
-                    long b = t * stride[0] + z * stride[1] + c * stride[2];
+                    long b = box.planeStart(t, z, c);
                     for (int y = 0; y < n[3]; y++) {
                         for (int x = 0; x < n[4]; x++) {
                             int v = plane.getSample(at[4] + x, at[3] + y, 0) & 0xFF;
