@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +21,6 @@ import org.omeroilastik.image.io.NdImages;
 import org.omeroilastik.repository.omero.OmeroCredentials;
 import org.omeroilastik.testing.Services;
 import org.omeroilastik.testing.omero.OmeroWebDouble;
-import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 
 import com.google.gson.JsonArray;
@@ -104,12 +101,7 @@ class OmeroBatchTest {
             web.pixels(id, (byte[]) NdImages.toArray(stack));
             ids.add(id);
         }
-        int port = web.uri().getPort();
-        OmeroCredentials c = s -> s.getPort() == port ? Optional.of(new OmeroCredentials.Login(USER, PASSWORD.toCharArray(), Optional.empty()))
-                : Optional.empty();
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put("service.ranking", 100);
-        credentials = FrameworkUtil.getBundle(getClass()).getBundleContext().registerService(OmeroCredentials.class, c, props);
+        credentials = web.credentials(USER, PASSWORD, Optional.empty());
 
         String omero = "omero:" + web.uri();
         String journal = dir.resolve("omero.journal").toString();
