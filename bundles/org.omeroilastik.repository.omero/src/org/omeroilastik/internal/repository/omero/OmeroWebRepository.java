@@ -189,7 +189,11 @@ final class OmeroWebRepository implements Repository, Browse, RawData {
     /** ROIs; files attached (tables: the CSV files among them); key-value sets other than our registries. */
     @Override
     public Counts counts(long imageId) throws RepositoryException {
-        return counts(ResultWriter.Owner.IMAGE, imageId, rois(imageId).size());
+        // The count only: one row and the list's meta.totalCount, not every ROI with its shapes.
+        JsonObject page = client.get("api/v0/m/images/" + imageId + "/rois/?limit=1");
+        JsonObject meta = page.getAsJsonObject("meta");
+        int rois = meta != null && meta.has("totalCount") ? meta.get("totalCount").getAsInt() : rois(imageId).size();
+        return counts(ResultWriter.Owner.IMAGE, imageId, rois);
     }
 
     @Override
