@@ -19,7 +19,6 @@ import org.omeroilastik.jobs.JobRun;
 import org.omeroilastik.jobs.JobService;
 import org.omeroilastik.jobs.JobSettings;
 import org.omeroilastik.jobs.JobSpec;
-import org.omeroilastik.model.repository.Image;
 import org.omeroilastik.repository.Repositories;
 import org.omeroilastik.repository.Repository;
 import org.osgi.service.component.annotations.Activate;
@@ -67,11 +66,15 @@ public final class PooledJobService implements JobService {
     @Override
     public JobPlan plan(JobSpec spec, JobSettings settings) throws IOException {
         try (Repository repo = repositories.open(spec.source(), false)) {
-            BatchJob job = new BatchJob(spec, repo, load(spec), formats, settings.engineOptions());
-            Path journal = settings.journal().orElseGet(spec::defaultJournal);
-            Set<Long> done = settings.resume() ? BatchJob.readJournal(journal) : Set.of();
-            return new JobPlan(job.plan(), job.key(""), journal, done);
+            return plan(new BatchJob(spec, repo, load(spec), formats, settings.engineOptions()), spec, settings);
         }
+    }
+
+    /** The inputs, key prefix, journal and (when resuming) the images the journal lists as done. */
+    private static JobPlan plan(BatchJob job, JobSpec spec, JobSettings settings) throws IOException {
+        Path journal = settings.journal().orElseGet(spec::defaultJournal);
+        Set<Long> done = settings.resume() ? BatchJob.readJournal(journal) : Set.of();
+        return new JobPlan(job.plan(), job.key(""), journal, done);
     }
 
     @Override
@@ -80,13 +83,11 @@ public final class PooledJobService implements JobService {
         Repository repo = repositories.open(spec.source(), false);
         try {
             BatchJob job = new BatchJob(spec, repo, project, formats, settings.engineOptions());
-            List<Image> images = job.plan();
+            JobPlan plan = plan(job, spec, settings);
             job.prepareEngine();
-            Path journal = settings.journal().orElseGet(spec::defaultJournal);
-            Set<Long> done = settings.resume() ? BatchJob.readJournal(journal) : Set.of();
-            JobRunner.startJournal(journal, settings.resume());
+            JobRunner.startJournal(plan.journal(), settings.resume());
             job.attachProject();
-            JobRunner run = new JobRunner(spec, job, repo, images, done, journal, listener);
+            JobRunner run = new JobRunner(spec, job, repo, plan.images(), plan.alreadyDone(), plan.journal(), listener);
             runs.add(run);
             // The workbench lists past runs; the oldest finished ones go beyond a hundred.
             while (runs.size() > KEPT_RUNS) {
