@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +23,7 @@ import org.omeroilastik.image.io.NdImages;
 import org.omeroilastik.repository.omero.OmeroCredentials;
 import org.omeroilastik.testing.Services;
 import org.omeroilastik.testing.omero.OmeroWebDouble;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 
 import com.google.gson.JsonArray;
@@ -101,7 +104,12 @@ class OmeroBatchTest {
             web.pixels(id, (byte[]) NdImages.toArray(stack));
             ids.add(id);
         }
-        credentials = web.credentials(USER, PASSWORD, Optional.empty());
+        int port = web.uri().getPort();
+        OmeroCredentials c = s -> s.getPort() == port ? Optional.of(new OmeroCredentials.Login(USER, PASSWORD.toCharArray(), Optional.empty()))
+                : Optional.empty();
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("service.ranking", 100);
+        credentials = FrameworkUtil.getBundle(getClass()).getBundleContext().registerService(OmeroCredentials.class, c, props);
 
         String omero = "omero:" + web.uri();
         String journal = dir.resolve("omero.journal").toString();

@@ -322,22 +322,6 @@ public final class OmeroWebDouble implements AutoCloseable {
         return (int) image.children().stream().filter(c -> objects.getOrDefault("ROI", Map.of()).containsKey(c)).count();
     }
 
-    /**
-     * Registers credentials for this double only (other servers get none), ranked above the
-     * environment's; unregister when done.
-     */
-    public org.osgi.framework.ServiceRegistration<org.omeroilastik.repository.omero.OmeroCredentials> credentials(String user,
-            String password, java.util.Optional<String> group) {
-        int port = uri().getPort();
-        org.omeroilastik.repository.omero.OmeroCredentials c = server -> server.getPort() == port
-                ? java.util.Optional.of(new org.omeroilastik.repository.omero.OmeroCredentials.Login(user, password.toCharArray(), group))
-                : java.util.Optional.empty();
-        java.util.Dictionary<String, Object> props = new java.util.Hashtable<>();
-        props.put("service.ranking", 100);
-        return org.osgi.framework.FrameworkUtil.getBundle(OmeroWebDouble.class).getBundleContext()
-                .registerService(org.omeroilastik.repository.omero.OmeroCredentials.class, c, props);
-    }
-
     // ---- faults ----------------------------------------------------------------------------------------
 
     /** Closes this share of connections without an answer (seeded, so runs repeat). */

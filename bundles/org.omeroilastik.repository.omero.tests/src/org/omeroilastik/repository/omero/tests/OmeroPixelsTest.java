@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +19,7 @@ import org.omeroilastik.repository.RepositoryException;
 import org.omeroilastik.repository.omero.OmeroCredentials;
 import org.omeroilastik.testing.Services;
 import org.omeroilastik.testing.omero.OmeroWebDouble;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 
 /** Raw pixels through omero-ms-pixel-buffer tiles of the double: every axis order and box, big-endian samples. */
@@ -50,8 +53,17 @@ class OmeroPixelsTest {
             }
         }
         web.pixels(id, b.array());
-        credentials = web.credentials("ann", "pw", Optional.empty());
+        URIcredentials();
         return id;
+    }
+
+    private void URIcredentials() {
+        int port = web.uri().getPort();
+        OmeroCredentials c = s -> s.getPort() == port ? Optional.of(new OmeroCredentials.Login("ann", "pw".toCharArray(), Optional.empty()))
+                : Optional.empty();
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("service.ranking", 100);
+        credentials = FrameworkUtil.getBundle(getClass()).getBundleContext().registerService(OmeroCredentials.class, c, props);
     }
 
     @AfterEach

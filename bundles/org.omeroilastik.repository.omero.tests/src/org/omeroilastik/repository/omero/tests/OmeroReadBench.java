@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,6 +22,7 @@ import org.omeroilastik.repository.Repository;
 import org.omeroilastik.repository.omero.OmeroCredentials;
 import org.omeroilastik.testing.Services;
 import org.omeroilastik.testing.omero.OmeroWebDouble;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 
 /**
@@ -53,7 +56,13 @@ class OmeroReadBench {
                 }
                 return b.array();
             });
-            ServiceRegistration<OmeroCredentials> reg = web.credentials("ann", "pw", Optional.empty());
+            int port = web.uri().getPort();
+            OmeroCredentials c = s -> s.getPort() == port ? Optional.of(new OmeroCredentials.Login("ann", "pw".toCharArray(), Optional.empty()))
+                    : Optional.empty();
+            Dictionary<String, Object> props = new Hashtable<>();
+            props.put("service.ranking", 100);
+            ServiceRegistration<OmeroCredentials> reg = FrameworkUtil.getBundle(getClass()).getBundleContext().registerService(OmeroCredentials.class,
+                    c, props);
             try {
                 long stackBytes = (long) X * Y * Z * 2;
                 lines.add(String.format("stack %d x %d x %d uint16 = %.1f MB; max heap %d MB; %d cores", Z, Y, X, stackBytes / 1e6,
