@@ -1,5 +1,7 @@
 package org.omeroilastik.ui;
 
+import org.omeroilastik.testing.ui.Screenshots;
+import org.omeroilastik.testing.ui.UiRobot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

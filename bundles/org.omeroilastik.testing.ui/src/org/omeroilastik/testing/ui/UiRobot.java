@@ -1,4 +1,4 @@
-package org.omeroilastik.ui;
+package org.omeroilastik.testing.ui;
 
 import java.util.function.BooleanSupplier;
 
@@ -7,11 +7,11 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 
 /** A tiny SWTBot substitute: find widgets by their "id" data and pump the event loop until a condition holds. */
-final class UiRobot {
+public final class UiRobot {
     private UiRobot() {
     }
 
-    static <T extends Control> T find(Composite root, String id, Class<T> type) {
+    public static <T extends Control> T find(Composite root, String id, Class<T> type) {
         for (Control c : root.getChildren()) {
             if (type.isInstance(c) && id.equals(c.getData("id"))) {
                 return type.cast(c);
@@ -35,7 +35,7 @@ final class UiRobot {
     }
 
     /** Runs the display loop until {@code done} is true; fails after {@code timeoutMillis}. */
-    static void waitUntil(BooleanSupplier done, long timeoutMillis, String what) {
+    public static void waitUntil(BooleanSupplier done, long timeoutMillis, String what) {
         Display display = Display.getCurrent();
         long end = System.currentTimeMillis() + timeoutMillis;
         while (!done.getAsBoolean()) {

@@ -1,4 +1,4 @@
-package org.omeroilastik.ui;
+package org.omeroilastik.testing.ui;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,13 +12,13 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 
 /** Saves what a shell shows to docs/screenshots (the build passes the folder in a system property). */
-final class Screenshots {
-    static final String PROPERTY = "omero.ilastik.screenshots";
+public final class Screenshots {
+    public static final String PROPERTY = "omero.ilastik.screenshots";
 
     private Screenshots() {
     }
 
-    static Path save(Shell shell, String name) throws Exception {
+    public static Path save(Shell shell, String name) throws Exception {
         Display display = shell.getDisplay();
         Rectangle r = shell.getBounds();
         Image image = new Image(display, r.width, r.height);
