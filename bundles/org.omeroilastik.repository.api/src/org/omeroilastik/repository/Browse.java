@@ -3,6 +3,7 @@ package org.omeroilastik.repository;
 import java.util.List;
 import java.util.Optional;
 
+import org.omeroilastik.model.repository.Channel;
 import org.omeroilastik.model.repository.Dataset;
 import org.omeroilastik.model.repository.Image;
 import org.omeroilastik.model.results.Roi;
@@ -50,6 +51,12 @@ public interface Browse {
      * the backend renders it: OMERO.web's render_thumbnail, or {@link Thumbnails} from the pixels).
      */
     byte[] thumbnail(long imageId, int size) throws RepositoryException;
+
+    /**
+     * The image's channels with their labels, display colours and windows (OMERO: the rendering
+     * settings of imgData; stores without channel metadata: {@link Channel#defaults}).
+     */
+    List<Channel> channels(long imageId) throws RepositoryException;
 
     /** Every ROI stored on an image, whatever key wrote it. */
     List<Roi> rois(long imageId) throws RepositoryException;

@@ -102,6 +102,7 @@ class DataExplorerViewTest {
         UiRobot.waitUntil(() -> metadata.getText().startsWith("Image "), 30_000, "the image's metadata");
         assertTrue(metadata.getText().contains("scan_01") && metadata.getText().contains("Pixels: yx["), metadata.getText());
         assertTrue(metadata.getText().contains("0 ROIs"), metadata.getText());
+        assertTrue(metadata.getText().contains("channel Channel 1  #FFFFFF"), metadata.getText());
         org.eclipse.swt.widgets.Label thumbnail = UiRobot.find(shell, "thumbnail", org.eclipse.swt.widgets.Label.class);
         UiRobot.waitUntil(() -> thumbnail.getImage() != null, 30_000, "the thumbnail");
         assertEquals(96, Math.max(thumbnail.getImage().getBounds().width, thumbnail.getImage().getBounds().height));

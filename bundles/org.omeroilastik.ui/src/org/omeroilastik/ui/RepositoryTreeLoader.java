@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.omeroilastik.model.repository.Channel;
 import org.omeroilastik.model.repository.Image;
 import org.omeroilastik.model.repository.Plate;
 import org.omeroilastik.model.repository.Well;
@@ -105,6 +106,11 @@ final class RepositoryTreeLoader implements ExplorerNode.Loader, AutoCloseable {
                 StringBuilder sb = new StringBuilder();
                 sb.append("Image ").append(i.id()).append(": ").append(i.name()).append('\n');
                 sb.append("Pixels: ").append(i.pixels()).append('\n');
+                for (Channel ch : b.channels(i.id())) {
+                    sb.append("  channel ").append(ch.label()).append("  #").append(ch.colour());
+                    ch.emissionWavelength().ifPresent(w -> sb.append("  ").append(Math.round(w)).append(" nm"));
+                    sb.append("  window ").append(number(ch.windowStart())).append("\u2013").append(number(ch.windowEnd())).append('\n');
+                }
                 sb.append("Results: ").append(c.rois()).append(" ROIs, ").append(c.tables()).append(" tables, ").append(c.attachments())
                         .append(" attachments, ").append(c.derived()).append(" derived images, ").append(c.annotations())
                         .append(" annotation sets\n");
@@ -120,6 +126,10 @@ final class RepositoryTreeLoader implements ExplorerNode.Loader, AutoCloseable {
             default -> node.kind().name().charAt(0) + node.kind().name().substring(1).toLowerCase() + " " + node.id() + ": " + node.label()
                     + "\n";
         };
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     @Override

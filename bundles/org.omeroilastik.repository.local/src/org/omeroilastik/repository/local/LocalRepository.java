@@ -35,6 +35,7 @@ import org.omeroilastik.model.AxisOrder;
 import org.omeroilastik.model.ImageDescriptor;
 import org.omeroilastik.model.PhysicalSize;
 import org.omeroilastik.model.PixelType;
+import org.omeroilastik.model.repository.Channel;
 import org.omeroilastik.model.repository.Dataset;
 import org.omeroilastik.model.repository.Image;
 import org.omeroilastik.model.repository.Plate;
@@ -359,6 +360,13 @@ public final class LocalRepository implements Repository, Browse, RawData, DataM
     @Override
     public byte[] thumbnail(long imageId, int size) throws RepositoryException {
         return org.omeroilastik.repository.Thumbnails.render(this, imageId, size);
+    }
+
+    /** The folder keeps no channel metadata, so the defaults (see {@link Channel#defaults}). */
+    @Override
+    public List<Channel> channels(long imageId) throws RepositoryException {
+        ImageDescriptor d = image(imageId).pixels();
+        return Channel.defaults((int) d.channels(), d.pixelType());
     }
 
     @Override

@@ -22,6 +22,7 @@ import javax.net.ssl.SSLContext;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -75,6 +76,8 @@ public final class OmeroWebDouble implements AutoCloseable {
     public interface Planes {
         byte[] plane(int index);
     }
+    /** Channel label, colour and emission wavelength set by tests, per image and channel index. */
+    private final Map<Long, Map<Integer, JsonObject>> channelSettings = new ConcurrentHashMap<>();
     private final Map<Long, Integer> bytesServedPerSample = new ConcurrentHashMap<>();
     /** Annotations: map or file, linked to "image-ID" / "dataset-ID" objects. */
     public record Annotation(long id, String kind, String ns, JsonArray values, String fileName, byte[] content, Set<String> links) {
@@ -274,6 +277,15 @@ public final class OmeroWebDouble implements AutoCloseable {
     }
 
     /** Whether omero-ms-pixel-buffer answers under /tile/ (OPTIONS and tiles); else 404 there, as without the service. */
+    /** Names a channel (its label in imgData), with its display colour RRGGBB and emission wavelength (nm, or null). */
+    public void channel(long imageId, int index, String label, String colour, Double emissionWave) {
+        JsonObject c = new JsonObject();
+        c.addProperty("label", label);
+        c.addProperty("color", colour);
+        c.addProperty("emissionWave", emissionWave);
+        channelSettings.computeIfAbsent(imageId, k -> new ConcurrentHashMap<>()).put(index, c);
+    }
+
     public void offerPixelBuffer(boolean on) {
         offerPixelBuffer = on;
     }
@@ -511,6 +523,10 @@ public final class OmeroWebDouble implements AutoCloseable {
         }
         if (user != null && path.startsWith("/webgateway/render_thumbnail/")) {
             thumbnail(ex, user, path.substring("/webgateway/render_thumbnail/".length()).split("/"));
+            return;
+        }
+        if (path.startsWith("/webgateway/imgData/")) {
+            imgData(ex, user, path.substring("/webgateway/imgData/".length()).split("/"));
             return;
         }
         if (path.startsWith("/webgateway/render_image/")) {
@@ -952,10 +968,92 @@ public final class OmeroWebDouble implements AutoCloseable {
     }
 
     /**
-     * render_image: one plane rendered to 8 bits in greyscale, the channels {@code c=N[|start:end]} names
-     * (1-based; the first active one is drawn), window start..end (default: the pixel type's range, for
-     * floating point the plane's), as a PNG (the real server's default is JPEG).
+     * webgateway's imgData (omeroweb.webgateway.marshal.imageMarshal): id, meta, size, pixel_size (µm),
+     * tiles false, pixel_range, and per channel label (OMERO's default: the emission wavelength, else the
+     * index), color, window {min, max, start, end} (the pixel type's range, as render_image's default) and
+     * emissionWave; rdefs. 404 with an HTML page for an image the user cannot see, as Django answers.
      */
+    private void imgData(HttpExchange ex, User user, String[] p) throws IOException {
+        Obj image = p.length < 1 ? null : imageWithPixels(user, p[0]);
+        if (image == null) {
+            send(ex, 404, "text/html", "<h1>Not Found</h1><p>Image not found</p>");
+            return;
+        }
+        JsonObject px = image.json().getAsJsonObject("Pixels");
+        String type = px.getAsJsonObject("Type").get("value").getAsString();
+        int sizeC = px.get("SizeC").getAsInt();
+        double[] range = typeRange(type);
+        JsonObject rv = new JsonObject();
+        rv.addProperty("id", image.id());
+        JsonObject meta = new JsonObject();
+        meta.addProperty("imageName", image.json().get("Name").getAsString());
+        meta.addProperty("imageId", image.id());
+        meta.addProperty("pixelsType", type);
+        rv.add("meta", meta);
+        rv.addProperty("tiles", false);
+        JsonObject size = new JsonObject();
+        size.addProperty("width", px.get("SizeX").getAsInt());
+        size.addProperty("height", px.get("SizeY").getAsInt());
+        size.addProperty("z", px.get("SizeZ").getAsInt());
+        size.addProperty("t", px.get("SizeT").getAsInt());
+        size.addProperty("c", sizeC);
+        rv.add("size", size);
+        JsonObject pixelSize = new JsonObject();
+        for (String axis : List.of("X", "Y", "Z")) {
+            JsonObject u = px.getAsJsonObject("PhysicalSize" + axis);
+            pixelSize.add(axis.toLowerCase(java.util.Locale.ROOT), u == null ? com.google.gson.JsonNull.INSTANCE : u.get("Value"));
+        }
+        rv.add("pixel_size", pixelSize);
+        JsonArray pixelRange = new JsonArray();
+        pixelRange.add(range[0]);
+        pixelRange.add(range[1]);
+        rv.add("pixel_range", pixelRange);
+        JsonArray channels = new JsonArray();
+        Map<Integer, JsonObject> set = channelSettings.getOrDefault(image.id(), Map.of());
+        for (int i = 0; i < sizeC; i++) {
+            JsonObject c = new JsonObject();
+            JsonObject given = set.get(i);
+            JsonElement wave = given == null ? com.google.gson.JsonNull.INSTANCE : given.get("emissionWave");
+            c.add("emissionWave", wave);
+            c.addProperty("label", given != null ? given.get("label").getAsString()
+                    : wave.isJsonNull() ? String.valueOf(i) : String.valueOf((int) wave.getAsDouble()));
+            c.addProperty("color", given != null ? given.get("color").getAsString() : sizeC == 1 ? "808080" : List.of("FF0000", "00FF00", "0000FF").get(i % 3));
+            c.addProperty("inverted", false);
+            c.addProperty("reverseIntensity", false);
+            c.addProperty("family", "linear");
+            c.addProperty("coefficient", 1.0);
+            JsonObject window = new JsonObject();
+            window.addProperty("min", range[0]);
+            window.addProperty("max", range[1]);
+            window.addProperty("start", range[0]);
+            window.addProperty("end", range[1]);
+            c.add("window", window);
+            c.addProperty("active", true);
+            channels.add(c);
+        }
+        rv.add("channels", channels);
+        JsonObject rdefs = new JsonObject();
+        rdefs.addProperty("model", sizeC == 1 ? "greyscale" : "color");
+        rdefs.addProperty("projection", "normal");
+        rdefs.addProperty("defaultZ", px.get("SizeZ").getAsInt() / 2);
+        rdefs.addProperty("defaultT", 0);
+        rdefs.addProperty("invertAxis", false);
+        rv.add("rdefs", rdefs);
+        json(ex, 200, GSON.toJson(rv));
+    }
+
+    private static double[] typeRange(String type) {
+        return switch (type) {
+            case "int8" -> new double[] {-128, 127};
+            case "uint8" -> new double[] {0, 255};
+            case "int16" -> new double[] {-32768, 32767};
+            case "uint16" -> new double[] {0, 65535};
+            case "int32" -> new double[] {Integer.MIN_VALUE, Integer.MAX_VALUE};
+            case "uint32" -> new double[] {0, 4294967295.0};
+            default -> new double[] {0, 1};
+        };
+    }
+
     /** render_thumbnail: a JPEG of the middle z section, first channel, longer side {@code size} (default 96). */
     private void thumbnail(HttpExchange ex, User user, String[] p) throws IOException {
         Obj image = p.length < 1 ? null : imageWithPixels(user, p[0]);
@@ -983,6 +1081,11 @@ public final class OmeroWebDouble implements AutoCloseable {
         send(ex, 200, "image/jpeg", out.toByteArray());
     }
 
+    /**
+     * render_image: one plane rendered to 8 bits in greyscale, the channels {@code c=N[|start:end]} names
+     * (1-based; the first active one is drawn), window start..end (default: the pixel type's range, for
+     * floating point the plane's), as a PNG (the real server's default is JPEG).
+     */
     private void renderImage(HttpExchange ex, User user, String[] p, Map<String, String> q) throws IOException {
         Obj image = p.length < 1 ? null : imageWithPixels(user, p[0]);
         if (image == null) {

@@ -183,6 +183,11 @@ class LocalRepositoryTest {
             assertEquals(0, thumb.getRaster().getSample(0, 0, 0), "the plane's minimum, 1e4 at y 0, x 0");
             // Pixel (14, 9) samples x 28, y 18: 1e4 + 18 * 30 + 28 in the plane's range 1e4..1e4 + 599.
             assertEquals(Math.round((18 * 30 + 28) * 255.0 / 599), thumb.getRaster().getSample(14, 9, 0));
+            // The folder keeps no channel metadata: numbered channels in OMERO's default colours, the float range 0..1.
+            var channels = repo.browse().channels(id);
+            assertEquals(List.of("Channel 1", "Channel 2"), channels.stream().map(c -> c.label()).toList());
+            assertEquals(List.of("FF0000", "00FF00"), channels.stream().map(c -> c.colour()).toList());
+            assertEquals(1.0, channels.get(0).windowEnd());
             RepositoryException e = assertThrows(RepositoryException.class, () -> repo.rawData().tile(id, 0, 3, 0, 0, 0, 4, 4));
             assertEquals("image " + id + ": z 3 lies outside its 3", e.getMessage());
             e = assertThrows(RepositoryException.class, () -> repo.rawData().tile(id, 0, 0, 0, 28, 0, 4, 4));

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.omeroilastik.model.Axis;
+import org.omeroilastik.model.repository.Channel;
 import org.omeroilastik.model.repository.Image;
 import org.omeroilastik.model.repository.Well;
 import org.omeroilastik.model.results.Roi;
@@ -185,6 +186,35 @@ class OmeroBrowseTest {
             assertEquals(before, web.logins(), "browsing needed no further login");
         } finally {
             System.clearProperty("omero.ilastik.keepAliveSeconds");
+        }
+    }
+
+    @Test
+    void readsChannelsFromTheRenderingSettings() throws Exception {
+        start(null);
+        login("ann", "s3cret-ann", null);
+        long image = web.image(labA, "three channels", null, 16, 8, 1, 3, 1, "uint16", null);
+        web.pixels(image, new byte[16 * 8 * 3 * 2]);
+        web.channel(image, 0, "DAPI", "0000FF", 461.0);
+        web.channel(image, 2, "GFP", "00ff00", null);
+        try (Repository repo = open()) {
+            List<Channel> channels = repo.browse().channels(image);
+            assertEquals(List.of("DAPI", "1", "GFP"), channels.stream().map(Channel::label).toList(),
+                    "a channel without name or wavelength is labelled by its index, as OMERO does");
+            assertEquals(0x0000FF, channels.get(0).rgb());
+            assertEquals("00FF00", channels.get(2).colour());
+            assertEquals(461.0, channels.get(0).emissionWavelength().orElseThrow());
+            assertTrue(channels.get(1).emissionWavelength().isEmpty());
+            assertEquals(0, channels.get(1).windowStart());
+            assertEquals(65535, channels.get(1).windowEnd());
+            assertEquals(List.of("/webgateway/imgData/" + image + "/"), web.requestLog("/webgateway/imgData/"));
+            web.serveBrokenJsonFor(p -> p.startsWith("/webgateway/imgData/"));
+            RepositoryException e = assertThrows(RepositoryException.class, () -> repo.browse().channels(image));
+            assertTrue(e.getMessage().contains("GET /webgateway/imgData/" + image + "/: malformed JSON (HTTP 200)"), e.getMessage());
+            web.serveBrokenJsonFor(p -> false);
+            e = assertThrows(RepositoryException.class, () -> repo.browse().channels(image + 1000));
+            assertTrue(e.getMessage().contains("GET /webgateway/imgData/" + (image + 1000) + "/"), e.getMessage());
+            assertTrue(e.getMessage().contains("404"), e.getMessage());
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import org.omeroilastik.image.io.ImageFormats;
 import org.omeroilastik.image.io.ImageSource;
@@ -17,6 +18,7 @@ import org.omeroilastik.model.AxisOrder;
 import org.omeroilastik.model.ImageDescriptor;
 import org.omeroilastik.model.PhysicalSize;
 import org.omeroilastik.model.PixelType;
+import org.omeroilastik.model.repository.Channel;
 import org.omeroilastik.model.repository.Dataset;
 import org.omeroilastik.model.repository.Image;
 import org.omeroilastik.model.repository.Plate;
@@ -179,6 +181,33 @@ final class OmeroWebRepository implements Repository, Browse, RawData {
     public byte[] thumbnail(long imageId, int size) throws RepositoryException {
         String path = "webgateway/render_thumbnail/" + imageId + "/" + size + "/";
         return client.getBytes(client.base().resolve(path), location() + ": GET /" + path);
+    }
+
+    /**
+     * The channels of webgateway's imgData ({@code /webgateway/imgData/{id}/}): label, colour and
+     * window of the image's current rendering settings, emission wavelength where acquired.
+     */
+    @Override
+    public List<Channel> channels(long imageId) throws RepositoryException {
+        String path = "webgateway/imgData/" + imageId + "/";
+        JsonObject data = client.get(path);
+        if (!data.has("channels") || !data.get("channels").isJsonArray()) {
+            throw new RepositoryException(location() + ": GET /" + path + " answered without \"channels\""
+                    + (data.has("Exception") ? " (" + data.get("Exception").getAsString() + ")" : ""));
+        }
+        List<Channel> out = new ArrayList<>();
+        for (JsonElement e : data.getAsJsonArray("channels")) {
+            JsonObject c = e.getAsJsonObject();
+            try {
+                JsonObject w = c.getAsJsonObject("window");
+                JsonElement wave = c.get("emissionWave");
+                out.add(new Channel(text(c, "label"), c.get("color").getAsString(), w.get("start").getAsDouble(), w.get("end").getAsDouble(),
+                        wave == null || wave.isJsonNull() ? OptionalDouble.empty() : OptionalDouble.of(wave.getAsDouble())));
+            } catch (RuntimeException bad) {
+                throw new RepositoryException(location() + ": GET /" + path + ": unreadable channel " + abbreviate(c), bad);
+            }
+        }
+        return out;
     }
 
     @Override
