@@ -23,10 +23,12 @@ import com.google.gson.JsonParser;
 class IlastikEngineBatchTest {
     private static final String FAKE = """
             #!/usr/bin/python3
-            import sys, json, h5py, numpy as np
+            import os, sys, json, h5py, numpy as np
             args = sys.argv[1:]
             with open(sys.argv[0] + ".calls", "a") as log:
                 log.write(" ".join(args) + "\\n")
+            with open(sys.argv[0] + ".env", "a") as log:
+                log.write(os.environ.get("LAZYFLOW_THREADS", "-") + " " + os.environ.get("LAZYFLOW_TOTAL_RAM_MB", "-") + "\\n")
             opts = {}
             for a in args:
                 if a == "--headless":
@@ -77,7 +79,7 @@ class IlastikEngineBatchTest {
         assertTrue(missing.err().contains("nowhere/run_ilastik.sh is missing or not executable"), missing.err());
 
         CliRunner r = CliRunner.run("batch", "--source", source, "--dataset", "1", "--project", project, "--engine", "ilastik",
-                "--ilastik-home", home.toString(), "--min-size", "20");
+                "--ilastik-home", home.toString(), "--min-size", "20", "--threads", "3", "--memory", "1536");
         assertEquals(0, r.exitCode(), r.out() + r.err());
         assertTrue(r.out().contains("Summary: 2 done, 0 skipped (already done), 0 failed"), r.out());
         List<String> calls = Files.readAllLines(home.resolve("run_ilastik.sh.calls"));
@@ -85,6 +87,8 @@ class IlastikEngineBatchTest {
         assertTrue(calls.get(0).startsWith("--headless --project=" + project + " --export_source=Probabilities --output_format=hdf5"),
                 calls.get(0));
         assertTrue(calls.get(1).contains("--export_source=Simple Segmentation"), calls.get(1));
+        assertEquals(List.of("3 1536", "3 1536", "3 1536", "3 1536"), Files.readAllLines(home.resolve("run_ilastik.sh.env")),
+                "lazyflow gets the threads and the memory budget");
 
         JsonArray images = datasetImages(source);
         JsonObject counts = images.get(0).getAsJsonObject().getAsJsonObject("counts");

@@ -45,7 +45,7 @@ final class BatchCommand implements Command {
                                            --project P.ilp
                                            [--roi-class LABEL] [--min-size PIXELS] [--write-back LIST]
                                            [--export-source "Uncertainty,Features"] [--journal FILE]
-                                           [--resume] [--dry-run] [--threads N] [--parallel N]
+                                           [--resume] [--dry-run] [--threads N] [--memory MiB] [--parallel N]
                                            [--engine embedded|ilastik] [--ilastik-home DIR]
                                            [--trust-cert FILE] [--pixel-source auto|pixel-buffer|zarr|ome-tiff|rendered]
                        omero-ilastik batch --job FILE [--journal FILE] [--resume] [--dry-run] [--threads N]
@@ -69,7 +69,8 @@ final class BatchCommand implements Command {
                 "Simple Segmentation", the same as the write-backs of those names). Each finished image is journalled (default
                 DIR/jobs/PROJECT-dataset-ID.journal) after all its writes succeeded; --resume skips them.
                 --dry-run lists what would be read and written. --parallel runs N images at once (default 1;
-                each uses --threads engine threads, default all cores). Ctrl-C stops after the current
+                each uses --threads engine threads, default all cores; --memory MiB is the engine's budget for
+                the blocks in flight of one image, default 256 MiB per thread). Ctrl-C stops after the current
                 blocks, discarding unfinished outputs; --resume continues. --job runs a saved job file (JSON, see
                 docs/cli.md) instead of the settings on the command line.
                 On omero:https://HOST sources, credentials come from OMERO_USER and OMERO_PASSWORD (or a prompt),
@@ -77,7 +78,8 @@ final class BatchCommand implements Command {
                 (auto: omero-ms-pixel-buffer, else omero-web-zarr, else render_ome_tiff; rendered only when
                 asked for, 8-bit and lossy, labelled in provenance); see docs/omero-web.md.
                 --engine ilastik runs an installed ilastik headless (DIR/run_ilastik.sh, DIR from
-                --ilastik-home, else ILASTIK_HOME) instead of the embedded engine.
+                --ilastik-home, else ILASTIK_HOME) instead of the embedded engine, with LAZYFLOW_THREADS and
+                LAZYFLOW_TOTAL_RAM_MB set from --threads and --memory.
                 Exit codes: 0 all images done, 1 some failed (the rest done), 2 bad usage or nothing done.
                 """;
     }
@@ -85,19 +87,28 @@ final class BatchCommand implements Command {
     @Override
     public ExitCode run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
         Options o = Options.parse(args, Set.of("job", "source", "dataset", "image", "project", "roi-class", "min-size", "write-back",
-                "journal", "threads", "engine", "ilastik-home", "plate", "screen", "parallel", "export-source", "trust-cert", "pixel-source"),
-                Set.of("resume", "dry-run"));
+                "journal", "threads", "engine", "ilastik-home", "plate", "screen", "parallel", "export-source", "trust-cert", "pixel-source",
+                "memory"), Set.of("resume", "dry-run"));
         OmeroOptions.apply(o);
         JobSettings settings = JobSettings.defaults().withResume(o.flag("resume"));
         try {
+            RunOptions engine = RunOptions.defaults();
             if (o.value("threads").isPresent()) {
-                settings = settings.withEngineOptions(RunOptions.defaults().withThreads(Integer.parseInt(o.value("threads").get())));
+                engine = engine.withThreads(Integer.parseInt(o.value("threads").get()));
             }
+            if (o.value("memory").isPresent()) {
+                long mib = Long.parseLong(o.value("memory").get());
+                if (mib < 1) {
+                    throw new IllegalArgumentException("--memory " + mib);
+                }
+                engine = engine.withMemoryBudget(mib << 20);
+            }
+            settings = settings.withEngineOptions(engine);
             if (o.value("parallel").isPresent()) {
                 settings = settings.withConcurrentTasks(Integer.parseInt(o.value("parallel").get()));
             }
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--threads and --parallel take a positive number: " + e.getMessage());
+            throw new UsageException("--threads, --parallel and --memory take a positive number: " + e.getMessage());
         }
         if (o.value("journal").isPresent()) {
             settings = settings.withJournal(Path.of(o.value("journal").get()));

@@ -81,6 +81,8 @@ public final class BatchJob {
         void block(int done, int total);
     }
 
+    private final RunOptions options;
+
     public BatchJob(JobSpec spec, Repository repo, PixelClassificationProject project, ImageFormats formats, RunOptions options) {
         this.spec = spec;
         this.repo = repo;
@@ -88,6 +90,7 @@ public final class BatchJob {
         this.formats = formats;
         this.projectName = spec.project().getFileName().toString();
         this.runner = new PixelClassificationRunner(project, options);
+        this.options = options;
     }
 
     /** The key of one kind of output, e.g. "demo.ilp/rois". */
@@ -152,7 +155,8 @@ public final class BatchJob {
         }
         return new IlastikHeadlessEngine(IlastikHeadlessEngine.locate(spec.ilastikHome()), spec.project(), hdf5,
                 (source, export) -> runner.outputDescriptor(formats.forFile(source.file())
-                        .orElseThrow(() -> new IOException(source.describe() + ": no image format reads it")).describe(source), export));
+                        .orElseThrow(() -> new IOException(source.describe() + ": no image format reads it")).describe(source), export),
+                options);
     }
 
     /**

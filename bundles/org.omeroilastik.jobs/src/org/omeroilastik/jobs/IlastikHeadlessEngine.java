@@ -13,9 +13,9 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-
 import org.omeroilastik.engine.workflows.ExportSource;
 import org.omeroilastik.engine.workflows.ProgressListener;
+import org.omeroilastik.engine.workflows.RunOptions;
 import org.omeroilastik.image.io.ImageFormat;
 import org.omeroilastik.image.io.ImageSource;
 import org.omeroilastik.image.io.ImageTarget;
@@ -32,13 +32,15 @@ final class IlastikHeadlessEngine implements PixelEngine {
     private final Path project;
     private final ImageFormat hdf5;
     private final ExpectedOutput expected;
+    private final RunOptions options;
 
     /** The descriptor the project's export must have for an input. */
     interface ExpectedOutput {
         ImageDescriptor of(ImageSource source, ExportSource export) throws IOException;
     }
 
-    IlastikHeadlessEngine(Path runIlastik, Path project, ImageFormat hdf5, ExpectedOutput expected) {
+    IlastikHeadlessEngine(Path runIlastik, Path project, ImageFormat hdf5, ExpectedOutput expected, RunOptions options) {
+        this.options = options;
         this.runIlastik = runIlastik;
         this.project = project.toAbsolutePath();
         this.hdf5 = hdf5;
@@ -57,6 +59,12 @@ final class IlastikHeadlessEngine implements PixelEngine {
             throw new IOException("engine ilastik: " + script + " is missing or not executable");
         }
         return script;
+    }
+
+    /** lazyflow's own settings for the same threads and memory the embedded engine would use. */
+    static Map<String, String> environment(RunOptions options) {
+        return Map.of("LAZYFLOW_THREADS", Integer.toString(options.threads()),
+                "LAZYFLOW_TOTAL_RAM_MB", Long.toString(options.memoryBudget() >> 20));
     }
 
     @Override
@@ -85,7 +93,9 @@ final class IlastikHeadlessEngine implements PixelEngine {
                 "--output_internal_path=" + target.internalPath(), "--raw_data=" + source.describe()));
         Path log = Files.createTempFile("omero-ilastik-ilastik", ".log");
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(environment(options));
+            Process p = builder.start();
             try {
                 while (!p.waitFor(200, TimeUnit.MILLISECONDS)) {
                     if (cancelled.getAsBoolean()) {

@@ -55,6 +55,22 @@ class EnginePreferencePageTest {
         return out;
     }
 
+    /** Types into the text beside the label starting with {@code label} (the dialog's tree has a filter text too). */
+    private static void type(Shell shell, String label, String value) {
+        org.eclipse.swt.widgets.Label l = all(shell, org.eclipse.swt.widgets.Label.class).stream()
+                .filter(x -> x.getText().startsWith(label)).findFirst().orElseThrow(() -> new AssertionError("no label " + label));
+        Control[] siblings = l.getParent().getChildren();
+        for (int i = 0; i < siblings.length - 1; i++) {
+            if (siblings[i] == l) {
+                Text text = (Text) siblings[i + 1];
+                text.setText(value);
+                text.notifyListeners(SWT.Modify, null);
+                return;
+            }
+        }
+        throw new AssertionError("no text beside " + label);
+    }
+
     @Test
     void theChosenEngineRunsTheNextJob() throws Exception {
         Shell window = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
@@ -74,18 +90,9 @@ class EnginePreferencePageTest {
             embedded.setSelection(false);
             ilastik.setSelection(true);
             ilastik.notifyListeners(SWT.Selection, null);
-            // The text beside the label "ilastik installation…" (the dialog's tree has a filter text too).
-            org.eclipse.swt.widgets.Label label = all(shell, org.eclipse.swt.widgets.Label.class).stream()
-                    .filter(l -> l.getText().startsWith("ilastik installation")).findFirst().orElseThrow();
-            Control[] siblings = label.getParent().getChildren();
-            Text home = null;
-            for (int i = 0; i < siblings.length && home == null; i++) {
-                if (siblings[i] == label) {
-                    home = (Text) siblings[i + 1];
-                }
-            }
-            home.setText(noIlastik.toString());
-            home.notifyListeners(SWT.Modify, null);
+            type(shell, "ilastik installation", noIlastik.toString());
+            type(shell, "Engine threads", "2");
+            type(shell, "Engine memory", "1536");
             for (int i = 0; i < 10; i++) {
                 while (shell.getDisplay().readAndDispatch()) {
                     // paint before the screenshot
@@ -101,6 +108,9 @@ class EnginePreferencePageTest {
 
             assertEquals(JobSpec.Engine.ILASTIK, EnginePreferences.engine());
             assertEquals(Optional.of(noIlastik), EnginePreferences.ilastikHome());
+            var engineOptions = EnginePreferences.settings().engineOptions();
+            assertEquals(2, engineOptions.threads());
+            assertEquals(1536L << 20, engineOptions.memoryBudget(), "the budget is split over the threads, not multiplied");
 
             String source = "local:" + dir.resolve("repo");
             long dataset;
@@ -119,6 +129,8 @@ class EnginePreferencePageTest {
             var node = InstanceScope.INSTANCE.getNode(EnginePreferences.NODE);
             node.remove(EnginePreferences.ENGINE);
             node.remove(EnginePreferences.ILASTIK_HOME);
+            node.remove(EnginePreferences.THREADS);
+            node.remove(EnginePreferences.MEMORY);
         }
     }
 }

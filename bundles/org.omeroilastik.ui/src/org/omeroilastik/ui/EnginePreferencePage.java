@@ -9,7 +9,7 @@ import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.eclipse.ui.preferences.ScopedPreferenceStore;
 
-/** Preferences > ilastik engine: engine choice, ilastik installation, threads, images at once. */
+/** Preferences > ilastik engine: engine choice, ilastik installation, threads, memory, images at once. */
 public final class EnginePreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
     public static final String ID = "org.omeroilastik.ui.preferences.engine";
 
@@ -30,6 +30,10 @@ public final class EnginePreferencePage extends FieldEditorPreferencePage implem
                 getFieldEditorParent());
         threads.setValidRange(0, 256);
         addField(threads);
+        IntegerFieldEditor memory = new IntegerFieldEditor(EnginePreferences.MEMORY,
+                "Engine memory per image in MiB (0: 256 MiB per thread):", getFieldEditorParent());
+        memory.setValidRange(0, 1 << 20);
+        addField(memory);
         IntegerFieldEditor parallel = new IntegerFieldEditor(EnginePreferences.PARALLEL, "Images at once:", getFieldEditorParent());
         parallel.setValidRange(1, 64);
         addField(parallel);
@@ -40,5 +44,6 @@ public final class EnginePreferencePage extends FieldEditorPreferencePage implem
         getPreferenceStore().setDefault(EnginePreferences.ENGINE, "embedded");
         getPreferenceStore().setDefault(EnginePreferences.THREADS, 0);
         getPreferenceStore().setDefault(EnginePreferences.PARALLEL, 1);
+        getPreferenceStore().setDefault(EnginePreferences.MEMORY, 0);
     }
 }

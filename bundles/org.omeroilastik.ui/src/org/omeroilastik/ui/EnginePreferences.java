@@ -11,7 +11,7 @@ import org.omeroilastik.jobs.JobSpec;
 
 /**
  * The workbench's engine preferences (instance scope): which engine runs jobs, where ilastik is
- * installed, engine threads per image and images at once. The preference page edits them; jobs
+ * installed, engine threads and memory per image, images at once. The preference page edits them; jobs
  * started from the workbench read them.
  */
 final class EnginePreferences {
@@ -20,6 +20,7 @@ final class EnginePreferences {
     static final String ILASTIK_HOME = "ilastikHome";
     static final String THREADS = "threads";
     static final String PARALLEL = "parallel";
+    static final String MEMORY = "memoryMiB";
 
     private EnginePreferences() {
     }
@@ -37,10 +38,18 @@ final class EnginePreferences {
         return home.isBlank() ? Optional.empty() : Optional.of(Path.of(home));
     }
 
-    /** Job settings from the preferences: engine threads (0: all cores) and images at once. */
+    /**
+     * Job settings from the preferences: engine threads (0: all cores), the engine's memory budget per
+     * image in MiB (0: 256 MiB per thread; lazyflow's LAZYFLOW_TOTAL_RAM_MB for an installed ilastik)
+     * and images at once.
+     */
     static JobSettings settings() {
         int threads = node().getInt(THREADS, 0);
         RunOptions options = threads > 0 ? RunOptions.defaults().withThreads(threads) : RunOptions.defaults();
+        long memory = node().getLong(MEMORY, 0);
+        if (memory > 0) {
+            options = options.withMemoryBudget(memory << 20);
+        }
         return JobSettings.defaults().withEngineOptions(options).withConcurrentTasks(Math.max(1, node().getInt(PARALLEL, 1)));
     }
 }

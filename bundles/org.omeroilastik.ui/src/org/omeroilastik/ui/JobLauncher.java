@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.omeroilastik.jobs.JobListener;
@@ -43,6 +44,9 @@ final class JobLauncher {
 
                         @Override
                         public void failed(Image image, String error) {
+                            // The Error Log keeps why each image failed, after the Jobs view has moved on.
+                            Platform.getLog(JobLauncher.class).error(getName() + ": image " + image.id() + " (" + image.name() + ") failed: "
+                                    + error);
                             finished.incrementAndGet();
                         }
                     });

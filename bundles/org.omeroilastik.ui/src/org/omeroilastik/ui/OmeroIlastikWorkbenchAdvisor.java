@@ -5,7 +5,7 @@ import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
-/** Opens the Explore perspective in a window titled after the product. */
+/** Opens the Explore perspective in a window titled after the product, with the File, Window and Help menus. */
 final class OmeroIlastikWorkbenchAdvisor extends WorkbenchAdvisor {
 
     @Override
@@ -16,6 +16,12 @@ final class OmeroIlastikWorkbenchAdvisor extends WorkbenchAdvisor {
     @Override
     public WorkbenchWindowAdvisor createWorkbenchWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
         return new WorkbenchWindowAdvisor(configurer) {
+            @Override
+            public org.eclipse.ui.application.ActionBarAdvisor createActionBarAdvisor(
+                    org.eclipse.ui.application.IActionBarConfigurer bars) {
+                return new WorkbenchMenus(bars);
+            }
+
             @Override
             public void preWindowOpen() {
                 IWorkbenchWindowConfigurer c = getWindowConfigurer();

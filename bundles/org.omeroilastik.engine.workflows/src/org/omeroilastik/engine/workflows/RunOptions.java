@@ -23,6 +23,19 @@ public record RunOptions(int threads, long blockBytes, int block2d) {
         return new RunOptions(n, blockBytes, block2d);
     }
 
+    /**
+     * Splits a total memory budget over the worker threads: each block in flight gets
+     * {@code totalBytes / threads} (at least 1 MiB), so the blocks of a run stay within the budget.
+     */
+    public RunOptions withMemoryBudget(long totalBytes) {
+        return new RunOptions(threads, Math.max(1L << 20, totalBytes / threads), block2d);
+    }
+
+    /** The memory all blocks in flight may take together. */
+    public long memoryBudget() {
+        return blockBytes * threads;
+    }
+
     public RunOptions withBlock2d(int edge) {
         return new RunOptions(threads, blockBytes, edge);
     }
