@@ -41,6 +41,8 @@ public final class PixelFeatures {
         int nz = channels.get(0).nz();
         int nf = spec.ids().size();
         int ns = spec.scales().length;
+        Scratch scratch = new Scratch();
+        Crop crop = new Crop(coreOffset, coreShape, scratch);
         // results[f][s] = channels of that (feature, scale) block, input channel outer.
         List<List<List<Volume>>> results = new ArrayList<>();
         for (int f = 0; f < nf; f++) {
@@ -64,12 +66,13 @@ public final class PixelFeatures {
             boolean twoD = spec.twoD(s, nz);
             GaussianKernel pre = kernel(0, presmooth, FeatureSpec.PRESMOOTHING_WINDOW);
             for (Volume input : channels) {
-                Passes p = new Passes(smooth(input, pre, twoD));
+                Passes p = new Passes(SeparableConvolution.separable(input, pre, pre, twoD ? null : pre, scratch), scratch);
                 for (int f = 0; f < nf; f++) {
                     if (spec.selected()[f][s]) {
-                        results.get(f).get(s).addAll(feature(spec.ids().get(f), p, sigma, twoD, new Crop(coreOffset, coreShape)));
+                        results.get(f).get(s).addAll(feature(spec.ids().get(f), p, sigma, twoD, crop));
                     }
                 }
+                p.release();
             }
         }
         List<Volume> out = new ArrayList<>();
@@ -85,28 +88,30 @@ public final class PixelFeatures {
         return kernels.computeIfAbsent(order + "/" + sigma + "/" + window, k -> GaussianKernel.of(order, sigma, window));
     }
 
-    private static Volume smooth(Volume v, GaussianKernel k, boolean twoD) {
-        return SeparableConvolution.separable(v, k, k, twoD ? null : k);
-    }
-
     /**
      * The presmoothed data of one (scale, channel) and the x and x-then-y passes already computed on
      * it: features of one scale share most of their passes (the Hessian's are the Laplacian's and the
-     * gradient's), and each pass is computed once. Results handed out are never modified.
+     * gradient's), and each pass is computed once. Its volumes go back to the scratch on
+     * {@link #release()}; {@link #done} gives back a volume unless it is one of these.
      */
     private static final class Passes {
         private final Volume p;
+        private final Scratch scratch;
         private final Map<GaussianKernel, Volume> x = new java.util.IdentityHashMap<>();
         private final Map<GaussianKernel, Map<GaussianKernel, Volume>> xy = new java.util.IdentityHashMap<>();
+        private final java.util.Set<Volume> cached = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
-        Passes(Volume p) {
+        Passes(Volume p, Scratch scratch) {
             this.p = p;
+            this.scratch = scratch;
+            cached.add(p);
         }
 
         Volume x(GaussianKernel kx) {
             return x.computeIfAbsent(kx, k -> {
-                Volume out = p.likeThis();
+                Volume out = scratch.takeLike(p);
                 SeparableConvolution.convolve(p, out, 2, k);
+                cached.add(out);
                 return out;
             });
         }
@@ -114,10 +119,29 @@ public final class PixelFeatures {
         Volume xy(GaussianKernel kx, GaussianKernel ky) {
             return xy.computeIfAbsent(kx, k -> new java.util.IdentityHashMap<>()).computeIfAbsent(ky, k -> {
                 Volume in = x(kx);
-                Volume out = in.likeThis();
+                Volume out = scratch.takeLike(in);
                 SeparableConvolution.convolve(in, out, 1, k);
+                cached.add(out);
                 return out;
             });
+        }
+
+        Volume take() {
+            return scratch.takeLike(p);
+        }
+
+        /** Gives back temporaries the caller is done with; cached passes stay until {@link #release()}. */
+        void done(Volume... volumes) {
+            for (Volume v : volumes) {
+                if (v != null && !cached.contains(v)) {
+                    scratch.give(v);
+                }
+            }
+        }
+
+        void release() {
+            cached.forEach(scratch::give);
+            cached.clear();
         }
     }
 
@@ -127,20 +151,35 @@ public final class PixelFeatures {
         if (twoD) {
             return xy;
         }
-        Volume out = xy.likeThis();
+        Volume out = p.take();
         SeparableConvolution.convolve(xy, out, 0, kz);
         return out;
     }
 
-    /** Convolution of a fresh (not cached) volume. */
-    private static Volume conv(Volume v, GaussianKernel kx, GaussianKernel ky, GaussianKernel kz, boolean twoD) {
-        return SeparableConvolution.separable(v, kx, ky, twoD ? null : kz);
+    /** Convolution of a fresh (not cached) volume, which is given back afterwards. */
+    private static Volume convConsuming(Passes p, Volume v, GaussianKernel k, boolean twoD) {
+        Volume out = SeparableConvolution.separable(v, k, k, twoD ? null : k, p.scratch);
+        p.done(v);
+        return out;
     }
 
-    /** Where the block's core lies in the region; features are computed on the region and cropped to it. */
-    private record Crop(int[] offset, int[] shape) {
+    /**
+     * Where the block's core lies in the region; features are computed on the region and cropped to it.
+     * A crop that is the whole region hands the volume itself out, which then must never be reused.
+     */
+    private record Crop(int[] offset, int[] shape, Scratch scratch) {
         Volume of(Volume v) {
-            return v.crop(offset[0], offset[1], offset[2], shape[0], shape[1], shape[2]);
+            Volume c = v.crop(offset[0], offset[1], offset[2], shape[0], shape[1], shape[2]);
+            return c == v ? scratch.escape(v) : c;
+        }
+
+        /** The crop of a temporary, which goes back to the scratch when the crop is a copy. */
+        Volume ofTemporary(Passes p, Volume v) {
+            Volume c = of(v);
+            if (c != v) {
+                p.done(v);
+            }
+            return c;
         }
     }
 
@@ -153,19 +192,20 @@ public final class PixelFeatures {
         GaussianKernel g0 = kernel(0, sigma, w);
         switch (id) {
             case GaussianSmoothing:
-                return List.of(crop.of(conv(p, g0, g0, g0, twoD)));
+                return List.of(crop.ofTemporary(p, conv(p, g0, g0, g0, twoD)));
             case DifferenceOfGaussians: {
                 GaussianKernel g0b = kernel(0, sigma * 0.66, w);
                 Volume a = conv(p, g0, g0, g0, twoD);
                 Volume b = conv(p, g0b, g0b, g0b, twoD);
-                Volume dog = a.likeThis();
+                Volume dog = p.take();
                 float[] ad = a.data();
                 float[] bd = b.data();
                 float[] od = dog.data();
                 for (int i = 0; i < ad.length; i++) {
                     od[i] = ad[i] - bd[i];
                 }
-                return List.of(crop.of(dog));
+                p.done(a, b);
+                return List.of(crop.ofTemporary(p, dog));
             }
             case LaplacianOfGaussian:
             case GaussianGradientMagnitude: {
@@ -173,7 +213,7 @@ public final class PixelFeatures {
                 GaussianKernel d = kernel(laplacian ? 2 : 1, sigma, w);
                 Volume x = conv(p, d, g0, g0, twoD);
                 Volume y = conv(p, g0, d, g0, twoD);
-                Volume result = x.likeThis();
+                Volume result = p.take();
                 float[] xd = x.data();
                 float[] yd = y.data();
                 float[] rd = result.data();
@@ -182,13 +222,16 @@ public final class PixelFeatures {
                         rd[i] = laplacian ? yd[i] + xd[i] : (float) Math.sqrt(yd[i] * yd[i] + xd[i] * xd[i]);
                     }
                 } else {
-                    float[] zd = conv(p, g0, g0, d, false).data();
+                    Volume z = conv(p, g0, g0, d, false);
+                    float[] zd = z.data();
                     for (int i = 0; i < xd.length; i++) {
                         rd[i] = laplacian ? xd[i] + yd[i] + zd[i]
                                 : (float) Math.sqrt(xd[i] * xd[i] + yd[i] * yd[i] + zd[i] * zd[i]);
                     }
+                    p.done(z);
                 }
-                return List.of(crop.of(result));
+                p.done(x, y);
+                return List.of(crop.ofTemporary(p, result));
             }
             case StructureTensorEigenvalues:
                 return structureTensor(p, sigma, twoD, crop);
@@ -209,18 +252,20 @@ public final class PixelFeatures {
         Volume gx = conv(p, s1, s0, s0, twoD);
         Volume gy = conv(p, s0, s1, s0, twoD);
         if (twoD) {
-            Volume xx = c.of(conv(product(gx, gx), outer, outer, outer, true));
-            Volume yy = c.of(conv(product(gy, gy), outer, outer, outer, true));
-            Volume xy = c.of(conv(product(gx, gy), outer, outer, outer, true));
+            Volume xx = c.ofTemporary(p, convConsuming(p, product(p, gx, gx), outer, true));
+            Volume yy = c.ofTemporary(p, convConsuming(p, product(p, gy, gy), outer, true));
+            Volume xy = c.ofTemporary(p, convConsuming(p, product(p, gx, gy), outer, true));
+            p.done(gx, gy);
             return eigen2d(xx, xy, yy);
         }
         Volume gz = conv(p, s0, s0, s1, false);
-        Volume xx = c.of(conv(product(gx, gx), outer, outer, outer, false));
-        Volume yy = c.of(conv(product(gy, gy), outer, outer, outer, false));
-        Volume zz = c.of(conv(product(gz, gz), outer, outer, outer, false));
-        Volume xy = c.of(conv(product(gx, gy), outer, outer, outer, false));
-        Volume xz = c.of(conv(product(gx, gz), outer, outer, outer, false));
-        Volume yz = c.of(conv(product(gy, gz), outer, outer, outer, false));
+        Volume xx = c.ofTemporary(p, convConsuming(p, product(p, gx, gx), outer, false));
+        Volume yy = c.ofTemporary(p, convConsuming(p, product(p, gy, gy), outer, false));
+        Volume zz = c.ofTemporary(p, convConsuming(p, product(p, gz, gz), outer, false));
+        Volume xy = c.ofTemporary(p, convConsuming(p, product(p, gx, gy), outer, false));
+        Volume xz = c.ofTemporary(p, convConsuming(p, product(p, gx, gz), outer, false));
+        Volume yz = c.ofTemporary(p, convConsuming(p, product(p, gy, gz), outer, false));
+        p.done(gx, gy, gz);
         return eigen3d(xx, xy, xz, yy, yz, zz);
     }
 
@@ -230,22 +275,22 @@ public final class PixelFeatures {
         GaussianKernel g1 = kernel(1, sigma, w);
         GaussianKernel g2 = kernel(2, sigma, w);
         if (twoD) {
-            Volume xx = c.of(conv(p, g2, g0, g0, true));
-            Volume yy = c.of(conv(p, g0, g2, g0, true));
-            Volume xy = c.of(conv(p, g1, g1, g0, true));
+            Volume xx = c.ofTemporary(p, conv(p, g2, g0, g0, true));
+            Volume yy = c.ofTemporary(p, conv(p, g0, g2, g0, true));
+            Volume xy = c.ofTemporary(p, conv(p, g1, g1, g0, true));
             return eigen2d(xx, xy, yy);
         }
-        Volume xx = c.of(conv(p, g2, g0, g0, false));
-        Volume yy = c.of(conv(p, g0, g2, g0, false));
-        Volume zz = c.of(conv(p, g0, g0, g2, false));
-        Volume xy = c.of(conv(p, g1, g1, g0, false));
-        Volume xz = c.of(conv(p, g1, g0, g1, false));
-        Volume yz = c.of(conv(p, g0, g1, g1, false));
+        Volume xx = c.ofTemporary(p, conv(p, g2, g0, g0, false));
+        Volume yy = c.ofTemporary(p, conv(p, g0, g2, g0, false));
+        Volume zz = c.ofTemporary(p, conv(p, g0, g0, g2, false));
+        Volume xy = c.ofTemporary(p, conv(p, g1, g1, g0, false));
+        Volume xz = c.ofTemporary(p, conv(p, g1, g0, g1, false));
+        Volume yz = c.ofTemporary(p, conv(p, g0, g1, g1, false));
         return eigen3d(xx, xy, xz, yy, yz, zz);
     }
 
-    private static Volume product(Volume a, Volume b) {
-        Volume out = a.likeThis();
+    private static Volume product(Passes p, Volume a, Volume b) {
+        Volume out = p.take();
         float[] ad = a.data();
         float[] bd = b.data();
         float[] o = out.data();

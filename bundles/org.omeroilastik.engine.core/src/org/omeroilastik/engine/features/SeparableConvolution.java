@@ -111,14 +111,25 @@ public final class SeparableConvolution {
      * convolve2d/3d do. {@code kz} is ignored for 2D volumes. Returns a new volume.
      */
     public static Volume separable(Volume src, GaussianKernel kx, GaussianKernel ky, GaussianKernel kz) {
-        Volume a = src.likeThis();
+        return separable(src, kx, ky, kz, null);
+    }
+
+    /** As {@link #separable(Volume, GaussianKernel, GaussianKernel, GaussianKernel)}, temporaries from {@code scratch} (null: new arrays). */
+    static Volume separable(Volume src, GaussianKernel kx, GaussianKernel ky, GaussianKernel kz, Scratch scratch) {
+        Volume a = scratch == null ? src.likeThis() : scratch.takeLike(src);
         convolve(src, a, 2, kx);
-        Volume b = src.likeThis();
+        Volume b = scratch == null ? src.likeThis() : scratch.takeLike(src);
         convolve(a, b, 1, ky);
         if (src.nz() == 1 || kz == null) {
+            if (scratch != null) {
+                scratch.give(a);
+            }
             return b;
         }
         convolve(b, a, 0, kz);
+        if (scratch != null) {
+            scratch.give(b);
+        }
         return a;
     }
 }
