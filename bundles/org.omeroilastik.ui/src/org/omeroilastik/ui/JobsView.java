@@ -31,7 +31,7 @@ public final class JobsView extends ViewPart {
     private Table table;
     private Label summary;
     private final List<JobRun> rowRuns = new ArrayList<>();
-    /** Per row, the image of a finished task (what the row's selection adapts to), else null. */
+    /** Per row, the image of a task done now or before (skipped), what the row's selection is; else null. */
     private final List<ImageReference> rowImages = new ArrayList<>();
     private final org.eclipse.core.runtime.ListenerList<org.eclipse.jface.viewers.ISelectionChangedListener> selectionListeners =
             new org.eclipse.core.runtime.ListenerList<>();
@@ -117,7 +117,7 @@ public final class JobsView extends ViewPart {
                 String progress = t.blocksTotal() == 0 ? "" : (100 * t.blocksDone() / t.blocksTotal()) + " %";
                 item.setText(new String[] {name, t.image().name(), t.state().name().toLowerCase(), progress, t.message()});
                 rowRuns.add(run);
-                rowImages.add(t.state() == TaskStatus.State.DONE ? new ImageReference(run.spec().source(), t.image().id(), t.image().name()) : null);
+                rowImages.add(t.state() == TaskStatus.State.DONE || t.state() == TaskStatus.State.SKIPPED ? new ImageReference(run.spec().source(), t.image().id(), t.image().name()) : null);
             }
             running += run.isFinished() ? 0 : 1;
         }

@@ -47,6 +47,7 @@ import org.omeroilastik.ui.DisplayThreadGuard;
 import org.omeroilastik.ui.ExplorePerspective;
 import org.omeroilastik.ui.JobsPerspective;
 import org.omeroilastik.ui.JobsView;
+import org.omeroilastik.ui.results.PlaneRegion;
 
 /**
  * A real ilastik project (3-D pixel classification) runs over a real local repository; "Open Results"
@@ -150,6 +151,9 @@ class ResultsPerspectiveTest {
                 + java.util.Arrays.toString(area));
         double cx = expected.x() + expected.width() / 2.0, cy = expected.y() + expected.height() / 2.0;
         assertTrue(Math.abs(area[0] + area[2] / 2 - cx) < 1 && Math.abs(area[1] + area[3] / 2 - cy) < 1, "centred on the object");
+        PlaneRegion read = imageViewer.shownRegion();
+        assertEquals(expected.z(), read.z(), "the frame shown is of the object's plane");
+        assertTrue(read.width() < 64 || read.height() < 64, "zoomed in, only the visible part of the plane was read: " + read);
         Path tableShot = Screenshots.save(shell, "results-object-table");
         assertTrue(Files.size(tableShot) > 10_000, "screenshot " + tableShot + " looks empty");
 

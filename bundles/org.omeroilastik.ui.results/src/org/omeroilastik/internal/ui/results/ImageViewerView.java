@@ -750,6 +750,11 @@ public final class ImageViewerView extends ViewPart {
         return new double[] {originX, originY, area.width / zoom, area.height / zoom};
     }
 
+    /** The region of the plane the frame on screen was read from (only what is visible), or null before the first. */
+    public PlaneRegion shownRegion() {
+        return frameRegion;
+    }
+
     /** The names of the overlays loaded for the image, in drawing order. */
     public List<String> overlayNames() {
         return overlays.stream().map(o -> o.overlay.name()).toList();
