@@ -10,12 +10,26 @@ import org.omeroilastik.repository.RawData;
 import org.omeroilastik.repository.RepositoryException;
 
 /**
- * Reads the region of one plane a frame shows, every channel in one {@link RawData#read}, and samples
- * it into float arrays of the frame's size ({@code [channel][row * outWidth + column]}). Only the
- * region is read, whatever the image's size; the output arrays are reused between frames.
+ * Reads the region of one plane a frame shows, every channel at once through {@link RawData#read},
+ * and samples it into float arrays of the frame's size ({@code [channel][row * outWidth + column]}).
+ * Only the region is read, whatever the image's size, in bands of at most {@code maxBandPixels}
+ * pixels per channel so a large region zoomed out never needs the whole region in memory; the
+ * output arrays are reused between frames.
  */
 public final class PlaneReader {
+    /** Default band size: 4 Mi pixels per channel. */
+    public static final int DEFAULT_BAND_PIXELS = 1 << 22;
+
+    private final int maxBandPixels;
     private float[][] out = new float[0][];
+
+    public PlaneReader() {
+        this(DEFAULT_BAND_PIXELS);
+    }
+
+    public PlaneReader(int maxBandPixels) {
+        this.maxBandPixels = maxBandPixels;
+    }
 
     /**
      * The region of image {@code imageId} (described by {@code pixels}); t and z beyond the image's
@@ -24,6 +38,8 @@ public final class PlaneReader {
     public float[][] read(RawData raw, long imageId, ImageDescriptor pixels, PlaneRegion region) throws RepositoryException {
         AxisOrder axes = pixels.axes();
         int rank = axes.size();
+        int yAxis = axes.indexOf(Axis.Y);
+        int xAxis = axes.indexOf(Axis.X);
         long[] offset = new long[rank];
         long[] count = new long[rank];
         for (int k = 0; k < rank; k++) {
@@ -41,35 +57,48 @@ public final class PlaneReader {
                 throw new RepositoryException("image " + imageId + ": region " + region + " lies outside its pixels " + pixels);
             }
         }
-        NdImage block = raw.read(imageId, offset, count);
-        Object array = NdImages.toArray(block);
-        long[] stride = new long[rank];
-        long s = 1;
-        for (int k = rank - 1; k >= 0; k--) {
-            stride[k] = s;
-            s *= count[k];
-        }
         int channels = (int) pixels.channels();
-        long cStride = axes.has(Axis.C) ? stride[axes.indexOf(Axis.C)] : 0;
-        long yStride = stride[axes.indexOf(Axis.Y)];
-        long xStride = stride[axes.indexOf(Axis.X)];
-        int rows = (int) count[axes.indexOf(Axis.Y)];
-        int cols = (int) count[axes.indexOf(Axis.X)];
+        int rows = (int) count[yAxis];
+        int cols = (int) count[xAxis];
         int ow = region.outWidth();
         int oh = region.outHeight();
         if (out.length != channels || out[0].length != ow * oh) {
             out = new float[channels][ow * oh];
         }
-        PixelType type = pixels.pixelType();
         int step = region.step();
-        for (int c = 0; c < channels; c++) {
-            float[] o = out[c];
-            for (int oy = 0; oy < oh; oy++) {
-                int y = oy * step;
-                for (int ox = 0; ox < ow; ox++) {
-                    int x = ox * step;
-                    o[oy * ow + ox] = y < rows && x < cols ? value(array, type, (int) (c * cStride + y * yStride + x * xStride)) : 0f;
+        // Whole sampled rows per band: a multiple of the step, at least one sampled row.
+        int bandRows = Math.max(step, (int) Math.min(rows, Math.max(1, maxBandPixels / cols)) / step * step);
+        PixelType type = pixels.pixelType();
+        for (int bandStart = 0; bandStart < rows; bandStart += bandRows) {
+            long[] bandOffset = offset.clone();
+            long[] bandCount = count.clone();
+            bandOffset[yAxis] = offset[yAxis] + bandStart;
+            bandCount[yAxis] = Math.min(bandRows, rows - bandStart);
+            Object array = NdImages.toArray(raw.read(imageId, bandOffset, bandCount));
+            long[] stride = new long[rank];
+            long s = 1;
+            for (int k = rank - 1; k >= 0; k--) {
+                stride[k] = s;
+                s *= bandCount[k];
+            }
+            long cStride = axes.has(Axis.C) ? stride[axes.indexOf(Axis.C)] : 0;
+            long yStride = stride[yAxis];
+            long xStride = stride[xAxis];
+            for (int c = 0; c < channels; c++) {
+                float[] o = out[c];
+                for (int y = 0; y < bandCount[yAxis]; y += step) {
+                    int oy = (bandStart + y) / step;
+                    for (int ox = 0; ox < ow; ox++) {
+                        int x = ox * step;
+                        o[oy * ow + ox] = x < cols ? value(array, type, (int) (c * cStride + y * yStride + x * xStride)) : 0f;
+                    }
                 }
+            }
+        }
+        // Rows of the region beyond the image (a derived image smaller than its source) stay black.
+        for (int oy = (rows + step - 1) / step; oy < oh; oy++) {
+            for (int c = 0; c < channels; c++) {
+                java.util.Arrays.fill(out[c], oy * ow, (oy + 1) * ow, 0f);
             }
         }
         return out;

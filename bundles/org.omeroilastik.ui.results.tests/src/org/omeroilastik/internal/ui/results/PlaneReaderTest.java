@@ -30,16 +30,18 @@ class PlaneReaderTest {
             Image image = repo.dataManager().importImage(dataset, ImageSource.of(Conformance.file("pixel/api-2d-1ch/Data_1channel.png")), "cells");
             byte[] plane = (byte[]) NdImages.toArray(repo.rawData().plane(image.id(), 0, 0, 0));
             int width = 128;
-            PlaneReader reader = new PlaneReader();
-            for (int step : new int[] {1, 3}) {
-                PlaneRegion region = new PlaneRegion(0, 0, 10, 20, 31, 17, step);
-                float[][] out = reader.read(repo.rawData(), image.id(), image.pixels(), region);
-                assertEquals(1, out.length, "one channel");
-                assertEquals(region.outWidth() * region.outHeight(), out[0].length);
-                for (int oy = 0; oy < region.outHeight(); oy++) {
-                    for (int ox = 0; ox < region.outWidth(); ox++) {
-                        int expected = plane[(20 + oy * step) * width + 10 + ox * step] & 0xFF;
-                        assertEquals(expected, out[0][oy * region.outWidth() + ox], "pixel " + ox + "," + oy + " at step " + step);
+            // The default band (the region at once) and bands of 2 rows (many reads, memory bounded).
+            for (PlaneReader reader : new PlaneReader[] {new PlaneReader(), new PlaneReader(31 * 2)}) {
+                for (int step : new int[] {1, 3}) {
+                    PlaneRegion region = new PlaneRegion(0, 0, 10, 20, 31, 17, step);
+                    float[][] out = reader.read(repo.rawData(), image.id(), image.pixels(), region);
+                    assertEquals(1, out.length, "one channel");
+                    assertEquals(region.outWidth() * region.outHeight(), out[0].length);
+                    for (int oy = 0; oy < region.outHeight(); oy++) {
+                        for (int ox = 0; ox < region.outWidth(); ox++) {
+                            int expected = plane[(20 + oy * step) * width + 10 + ox * step] & 0xFF;
+                            assertEquals(expected, out[0][oy * region.outWidth() + ox], "pixel " + ox + "," + oy + " at step " + step);
+                        }
                     }
                 }
             }
