@@ -266,6 +266,11 @@ public final class ImageViewerView extends ViewPart {
             close(results.repository());
         }
         results = loaded;
+        if (frame != null) {
+            frame.dispose();
+            frame = null;
+            frameRegion = null;
+        }
         ImageDescriptor d = loaded.image().pixels();
         channels = new ChannelSettings((int) d.channels());
         autoRangePending = true;
@@ -607,8 +612,16 @@ public final class ImageViewerView extends ViewPart {
             ImageData filled = data;
             boolean auto = r.autoRange();
             ChannelSettings used = r.channels();
-            if (!asyncOnView(() -> {
+            Display display = canvas.isDisposed() ? null : canvas.getDisplay();
+            if (display == null) {
+                frameFree.release();
+                return Status.OK_STATUS;
+            }
+            display.asyncExec(() -> {
                 try {
+                    if (canvas.isDisposed()) {
+                        return;
+                    }
                     if (auto && results == r.results()) {
                         System.arraycopy(used.min, 0, channels.min, 0, channels.min.length);
                         System.arraycopy(used.max, 0, channels.max, 0, channels.max.length);
@@ -624,11 +637,10 @@ public final class ImageViewerView extends ViewPart {
                     showStatus(-1, -1);
                     canvas.redraw();
                 } finally {
+                    // The buffer is free again whether or not the view still shows frames.
                     frameFree.release();
                 }
-            })) {
-                frameFree.release();
-            }
+            });
             return Status.OK_STATUS;
         }
     }
@@ -655,7 +667,8 @@ public final class ImageViewerView extends ViewPart {
             return;
         }
         ViewMapping view = mapping();
-        if (frame != null && frameRegion != null && frameRegion.t() == t && frameRegion.z() == z) {
+        // The newest frame, even while the next plane is being read (no flicker to black when moving through z).
+        if (frame != null && frameRegion != null) {
             gc.setInterpolation(zoom >= 1 ? SWT.NONE : SWT.LOW);
             Rectangle src = frame.getBounds();
             int dx = view.toCanvasX(frameRegion.x());

@@ -27,6 +27,8 @@ public final class ObjectTableView extends ViewPart {
     private Table table;
     private ImageResults results;
     private org.omeroilastik.model.results.Table shown;
+    /** Table row shown at each position (the rows as written, or sorted by a column header click). */
+    private int[] order = new int[0];
 
     @Override
     public void createPartControl(Composite parent) {
@@ -46,12 +48,15 @@ public final class ObjectTableView extends ViewPart {
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
         table.addListener(SWT.SetData, e -> {
             TableItem item = (TableItem) e.item;
-            List<Object> row = shown.rows().get(table.indexOf(item));
+            List<Object> row = shown.rows().get(order[table.indexOf(item)]);
             for (int c = 0; c < row.size(); c++) {
                 item.setText(c, format(row.get(c)));
             }
         });
-        table.addListener(SWT.Selection, e -> select(table.getSelectionIndex()));
+        table.addListener(SWT.Selection, e -> {
+            int i = table.getSelectionIndex();
+            select(i < 0 ? -1 : order[i]);
+        });
         if (getSite().getPage().findView(ImageViewerView.ID) instanceof ImageViewerView viewer && viewer.results() != null) {
             show(viewer.results());
         }
@@ -85,16 +90,45 @@ public final class ObjectTableView extends ViewPart {
         for (TableColumn c : table.getColumns()) {
             c.dispose();
         }
-        for (String name : shown.columns()) {
+        for (int c = 0; c < shown.columns().size(); c++) {
+            String name = shown.columns().get(c);
             TableColumn column = new TableColumn(table, name.equals("label") ? SWT.LEFT : SWT.RIGHT);
             column.setText(name);
+            column.setToolTipText("Sort by " + name);
             column.setWidth(Math.max(56, 9 * name.length() + 16));
+            int columnIndex = c;
+            column.addListener(SWT.Selection, e -> sortBy(column, columnIndex));
         }
+        order = java.util.stream.IntStream.range(0, shown.rows().size()).toArray();
+        table.setSortColumn(null);
         table.setItemCount(shown.rows().size());
         table.setRedraw(true);
         caption.setText(results.image().name() + ": " + shown.rows().size() + " objects"
                 + (ResultObject.locatable(shown) ? "; select one to show it in the viewer" : "; the table does not place its rows (no roi, t, z, bbox columns)"));
         caption.getParent().layout();
+    }
+
+    /** Sorts the rows by a column (numbers as numbers), descending on a second click. */
+    private void sortBy(TableColumn column, int index) {
+        boolean up = table.getSortColumn() != column || table.getSortDirection() != SWT.UP;
+        java.util.Comparator<Integer> byValue = (a, b) -> compare(shown.rows().get(a).get(index), shown.rows().get(b).get(index));
+        order = java.util.stream.IntStream.of(order).boxed().sorted(up ? byValue : byValue.reversed()).mapToInt(Integer::intValue).toArray();
+        table.setSortColumn(column);
+        table.setSortDirection(up ? SWT.UP : SWT.DOWN);
+        table.deselectAll();
+        table.clearAll();
+    }
+
+    private static int compare(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return Double.compare(x.doubleValue(), y.doubleValue());
+        }
+        return String.valueOf(a).compareTo(String.valueOf(b));
+    }
+
+    /** The table's rows in the order shown (sorted or as written), for tests. */
+    int[] rowOrder() {
+        return order.clone();
     }
 
     private void select(int row) {
