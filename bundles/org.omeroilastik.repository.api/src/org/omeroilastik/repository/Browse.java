@@ -7,6 +7,7 @@ import org.omeroilastik.model.repository.Channel;
 import org.omeroilastik.model.repository.Dataset;
 import org.omeroilastik.model.repository.Image;
 import org.omeroilastik.model.results.Roi;
+import org.omeroilastik.model.results.Table;
 import org.omeroilastik.model.repository.Plate;
 import org.omeroilastik.model.repository.Project;
 import org.omeroilastik.model.repository.Screen;
@@ -60,6 +61,12 @@ public interface Browse {
 
     /** Every ROI stored on an image, whatever key wrote it. */
     List<Roi> rois(long imageId) throws RepositoryException;
+
+    /**
+     * The tables attached to an image (the object tables jobs write, one row per object), in the order
+     * the backend lists them; values are numbers where the stored text is one (see {@link TableCsv}).
+     */
+    List<Table> tables(long imageId) throws RepositoryException;
 
     /** What hangs on a dataset (tables, attachments, annotations). */
     Counts datasetCounts(long datasetId) throws RepositoryException;

@@ -99,21 +99,26 @@ public final class DataExplorerView extends ViewPart {
                 describe(n);
             }
         });
-        org.eclipse.swt.widgets.Menu menu = new org.eclipse.swt.widgets.Menu(tree.getTree());
-        org.eclipse.swt.widgets.MenuItem run = new org.eclipse.swt.widgets.MenuItem(menu, SWT.PUSH);
-        run.setText("Run ilastik project\u2026");
-        run.addListener(SWT.Selection, e -> {
-            Object first = tree.getStructuredSelection().getFirstElement();
-            if (first instanceof ExplorerNode n && n.kind() == Kind.DATASET) {
-                org.eclipse.swt.widgets.FileDialog d = new org.eclipse.swt.widgets.FileDialog(parent.getShell(), SWT.OPEN);
-                d.setFilterExtensions(new String[] {"*.ilp"});
-                String chosen = d.open();
-                if (chosen != null) {
-                    runProject(n, java.nio.file.Path.of(chosen));
+        // A MenuManager registered with the site, so other bundles add actions ("Open Results") through org.eclipse.ui.menus.
+        org.eclipse.jface.action.MenuManager menu = new org.eclipse.jface.action.MenuManager();
+        menu.add(new org.eclipse.jface.action.Action("Run ilastik project\u2026") {
+            @Override
+            public void run() {
+                Object first = tree.getStructuredSelection().getFirstElement();
+                if (first instanceof ExplorerNode n && n.kind() == Kind.DATASET) {
+                    org.eclipse.swt.widgets.FileDialog d = new org.eclipse.swt.widgets.FileDialog(parent.getShell(), SWT.OPEN);
+                    d.setFilterExtensions(new String[] {"*.ilp"});
+                    String chosen = d.open();
+                    if (chosen != null) {
+                        runProject(n, java.nio.file.Path.of(chosen));
+                    }
                 }
             }
         });
-        tree.getTree().setMenu(menu);
+        menu.add(new org.eclipse.jface.action.Separator(org.eclipse.ui.IWorkbenchActionConstants.MB_ADDITIONS));
+        tree.getTree().setMenu(menu.createContextMenu(tree.getTree()));
+        getSite().registerContextMenu(menu, tree);
+        getSite().setSelectionProvider(tree);
         Composite details = new Composite(sash, SWT.NONE);
         details.setLayout(new GridLayout(2, false));
         thumbnail = new org.eclipse.swt.widgets.Label(details, SWT.BORDER);

@@ -11,7 +11,14 @@ import org.omeroilastik.model.repository.Image;
  * @param kind connection, project, dataset, screen, plate, well, orphans or image
  * @param image the image, for image nodes (with its pixels) and null otherwise
  */
-record ExplorerNode(String source, Kind kind, long id, String label, Image image) {
+record ExplorerNode(String source, Kind kind, long id, String label, Image image) implements org.eclipse.core.runtime.IAdaptable {
+
+    /** An image node is an {@link ImageReference} to actions contributed by other bundles. */
+    @Override
+    public <T> T getAdapter(Class<T> adapter) {
+        return adapter == ImageReference.class && kind == Kind.IMAGE && image != null ? adapter.cast(new ImageReference(source, id, label))
+                : null;
+    }
 
     enum Kind {
         CONNECTION, PROJECT, DATASET, SCREEN, PLATE, WELL, ORPHANS, IMAGE;

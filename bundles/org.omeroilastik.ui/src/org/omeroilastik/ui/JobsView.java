@@ -31,6 +31,10 @@ public final class JobsView extends ViewPart {
     private Table table;
     private Label summary;
     private final List<JobRun> rowRuns = new ArrayList<>();
+    /** Per row, the image of a task done now or before (skipped), what the row's selection is; else null. */
+    private final List<ImageReference> rowImages = new ArrayList<>();
+    private final org.eclipse.core.runtime.ListenerList<org.eclipse.jface.viewers.ISelectionChangedListener> selectionListeners =
+            new org.eclipse.core.runtime.ListenerList<>();
 
     @Override
     public void createPartControl(Composite parent) {
@@ -58,6 +62,39 @@ public final class JobsView extends ViewPart {
             col.setText(c[0]);
             col.setWidth(Integer.parseInt(c[1]));
         }
+        // The selected done task as an ImageReference, and a context menu other bundles contribute to ("Open Results").
+        org.eclipse.jface.viewers.ISelectionProvider selection = new org.eclipse.jface.viewers.ISelectionProvider() {
+            @Override
+            public void addSelectionChangedListener(org.eclipse.jface.viewers.ISelectionChangedListener l) {
+                selectionListeners.add(l);
+            }
+
+            @Override
+            public void removeSelectionChangedListener(org.eclipse.jface.viewers.ISelectionChangedListener l) {
+                selectionListeners.remove(l);
+            }
+
+            @Override
+            public org.eclipse.jface.viewers.ISelection getSelection() {
+                int i = table.getSelectionIndex();
+                ImageReference image = i >= 0 && i < rowImages.size() ? rowImages.get(i) : null;
+                return image == null ? org.eclipse.jface.viewers.StructuredSelection.EMPTY : new org.eclipse.jface.viewers.StructuredSelection(image);
+            }
+
+            @Override
+            public void setSelection(org.eclipse.jface.viewers.ISelection s) {
+                // rows are chosen by the user only
+            }
+        };
+        table.addListener(SWT.Selection, e -> {
+            var event = new org.eclipse.jface.viewers.SelectionChangedEvent(selection, selection.getSelection());
+            selectionListeners.forEach(l -> l.selectionChanged(event));
+        });
+        org.eclipse.jface.action.MenuManager menu = new org.eclipse.jface.action.MenuManager();
+        menu.add(new org.eclipse.jface.action.Separator(org.eclipse.ui.IWorkbenchActionConstants.MB_ADDITIONS));
+        table.setMenu(menu.createContextMenu(table));
+        getSite().registerContextMenu(menu, selection);
+        getSite().setSelectionProvider(selection);
         refresh();
     }
 
@@ -71,6 +108,7 @@ public final class JobsView extends ViewPart {
         table.setRedraw(false);
         table.removeAll();
         rowRuns.clear();
+        rowImages.clear();
         int running = 0;
         for (JobRun run : runs) {
             String name = run.spec().project().getFileName() + " on " + run.spec().containerName();
@@ -79,6 +117,7 @@ public final class JobsView extends ViewPart {
                 String progress = t.blocksTotal() == 0 ? "" : (100 * t.blocksDone() / t.blocksTotal()) + " %";
                 item.setText(new String[] {name, t.image().name(), t.state().name().toLowerCase(), progress, t.message()});
                 rowRuns.add(run);
+                rowImages.add(t.state() == TaskStatus.State.DONE || t.state() == TaskStatus.State.SKIPPED ? new ImageReference(run.spec().source(), t.image().id(), t.image().name()) : null);
             }
             running += run.isFinished() ? 0 : 1;
         }

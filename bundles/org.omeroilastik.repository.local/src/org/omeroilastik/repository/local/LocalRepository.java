@@ -382,6 +382,12 @@ public final class LocalRepository implements Repository, Browse, RawData, DataM
     }
 
     @Override
+    public List<org.omeroilastik.model.results.Table> tables(long imageId) throws RepositoryException {
+        image(imageId);
+        return results.tables(imageId);
+    }
+
+    @Override
     public Counts datasetCounts(long datasetId) throws RepositoryException {
         return results.counts(org.omeroilastik.repository.ResultWriter.Owner.DATASET, datasetId);
     }

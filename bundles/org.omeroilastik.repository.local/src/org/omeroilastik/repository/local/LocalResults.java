@@ -25,6 +25,7 @@ import org.omeroilastik.model.results.Table;
 import org.omeroilastik.repository.Counts;
 import org.omeroilastik.repository.RepositoryException;
 import org.omeroilastik.repository.ResultWriter;
+import org.omeroilastik.repository.TableCsv;
 
 /**
  * Results of a local repository: {@code results/OWNER-ID/SLUG/} per output key, holding
@@ -319,6 +320,26 @@ final class LocalResults implements ResultWriter {
             }
         } catch (IOException | RuntimeException e) {
             throw new RepositoryException(dir + ": unreadable ROIs: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** The tables on an image ({@code table.csv} of every key), in key-folder order, as the ROIs. */
+    List<Table> tables(long imageId) throws RepositoryException {
+        Path dir = ownerDir(Owner.IMAGE, imageId);
+        List<Table> out = new java.util.ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (Stream<Path> outputs = Files.list(dir)) {
+            for (Path o : outputs.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList()) {
+                Path file = o.resolve("table.csv");
+                if (Files.isRegularFile(file)) {
+                    out.add(TableCsv.parse(Files.readString(file), file.toString()));
+                }
+            }
+        } catch (IOException e) {
+            throw new RepositoryException(dir + ": unreadable table: " + e.getMessage(), e);
         }
         return out;
     }

@@ -487,6 +487,18 @@ public final class OmeroWebDouble implements AutoCloseable {
             json(ex, 200, annotations.remove(id) != null ? "{\"bad\": \"false\"}" : "{\"bad\": \"true\", \"errs\": \"not found\"}");
             return;
         }
+        if (user != null && path.matches("/webclient/annotation/\\d+/") && "GET".equals(method)) {
+            // download_annotation: the file's bytes as a forced download; a missing one is handlerInternalError's 500 page.
+            Annotation a = annotations.get(Long.parseLong(path.replaceAll("\\D+", "")));
+            if (a == null || !"file".equals(a.kind())) {
+                send(ex, 500, "text/html", "<h1>Internal Server Error</h1><p>Annotation does not exist (id:" + path.replaceAll("\\D+", "")
+                        + ").</p>");
+                return;
+            }
+            ex.getResponseHeaders().add("Content-Disposition", "attachment; filename=" + a.fileName().replace(" ", "_"));
+            send(ex, 200, "application/force-download", a.content());
+            return;
+        }
         if (path.startsWith("/static/webgateway/tfiles/")) {
             // Static files need no session (OMERO.web redirects cached OME-TIFF exports here).
             long id = Long.parseLong(path.split("/")[4]);

@@ -69,6 +69,23 @@ class ResultWriterTest {
         }
     }
 
+    @Test
+    void tablesReadBackWithTheirColumnsAndTypedValues() throws Exception {
+        try (Repository repo = Services.get(Repositories.class).open("local:" + dir.resolve("repo"), true)) {
+            long dataset = repo.dataManager().createDataset("D", "", Optional.empty()).id();
+            long image = repo.dataManager().importImage(dataset, ImageSource.of(Conformance.file("pixel/api-2d-1ch/Data_1channel.png")), "cells").id();
+            assertEquals(List.of(), repo.browse().tables(image), "no table before a job wrote one");
+            Table written = new Table(List.of("roi", "label", "area_px", "note"),
+                    List.of(List.of(1, "cells", 16.5, "a, \"quoted\" note"), List.of(2, "cells", 9.0, "")));
+            repo.results().putTable(Owner.IMAGE, image, "demo.ilp/table", written);
+            repo.results().putTable(Owner.DATASET, dataset, "demo.ilp/table", written);
+            List<Table> tables = repo.browse().tables(image);
+            assertEquals(1, tables.size(), "the image's table only, not the dataset's");
+            assertEquals(written.columns(), tables.get(0).columns());
+            assertEquals(List.of(List.of(1L, "cells", 16.5, "a, \"quoted\" note"), List.of(2L, "cells", 9.0, "")), tables.get(0).rows());
+        }
+    }
+
     private static Path findOne(Path root, String name) throws Exception {
         try (var s = Files.walk(root)) {
             List<Path> found = s.filter(p -> p.getFileName().toString().equals(name)).toList();

@@ -22,9 +22,11 @@ import org.omeroilastik.model.repository.Channel;
 import org.omeroilastik.model.repository.Image;
 import org.omeroilastik.model.repository.Well;
 import org.omeroilastik.model.results.Roi;
+import org.omeroilastik.model.results.Table;
 import org.omeroilastik.repository.Repositories;
 import org.omeroilastik.repository.Repository;
 import org.omeroilastik.repository.RepositoryException;
+import org.omeroilastik.repository.ResultWriter;
 import org.omeroilastik.repository.omero.OmeroCredentials;
 import org.omeroilastik.testing.Services;
 import org.omeroilastik.testing.omero.OmeroWebDouble;
@@ -132,6 +134,26 @@ class OmeroBrowseTest {
             assertTrue(e.getMessage().endsWith("creating projects, datasets and images through OMERO.web is not built yet"), e.getMessage());
         }
         assertEquals(1, web.logins());
+    }
+
+    @Test
+    void readsAnImagesTablesFromItsAttachedCsvFiles() throws Exception {
+        start(null);
+        login("ann", "s3cret-ann", null);
+        try (Repository repo = open()) {
+            Image loose = repo.browse().orphanedImages().get(0);
+            assertEquals(List.of(), repo.browse().tables(loose.id()), "no table before a job wrote one");
+            Table written = new Table(List.of("roi", "label", "t", "z", "area_px", "note"),
+                    List.of(List.of(1, "cells", 0, 0, 12.5, "first, \"big\""), List.of(2, "cells", 0, 0, 3.0, "")));
+            repo.results().putTable(ResultWriter.Owner.IMAGE, loose.id(), "demo.ilp/table", written);
+            repo.results().putAttachment(ResultWriter.Owner.IMAGE, loose.id(), "demo.ilp/project",
+                    org.omeroilastik.testing.Conformance.file("pixel/api-2d-1ch/PixelClass.ilp"));
+            List<Table> tables = repo.browse().tables(loose.id());
+            assertEquals(1, tables.size(), "the CSV attachment only, not the project file");
+            assertEquals(written.columns(), tables.get(0).columns());
+            assertEquals(List.of(List.of(1L, "cells", 0L, 0L, 12.5, "first, \"big\""), List.of(2L, "cells", 0L, 0L, 3.0, "")),
+                    tables.get(0).rows());
+        }
     }
 
     @Test

@@ -246,6 +246,26 @@ final class OmeroWebRepository implements Repository, Browse, RawData {
         return new Counts(rois, tables, files, 0, maps);
     }
 
+    /**
+     * The CSV files attached to the image (how {@link OmeroResults} writes tables, OMERO.web having no
+     * way to create OMERO.tables), each downloaded through webclient's download_annotation endpoint.
+     */
+    @Override
+    public List<org.omeroilastik.model.results.Table> tables(long imageId) throws RepositoryException {
+        List<org.omeroilastik.model.results.Table> out = new ArrayList<>();
+        for (JsonElement e : client.get("webclient/api/annotations/?type=file&image=" + imageId).getAsJsonArray("annotations")) {
+            JsonObject a = e.getAsJsonObject();
+            JsonObject f = a.getAsJsonObject("file");
+            if (f != null && f.has("name") && f.get("name").getAsString().endsWith(".csv")) {
+                String path = "webclient/annotation/" + a.get("id").getAsLong() + "/";
+                byte[] csv = client.getBytes(client.base().resolve(path), location() + ": GET /" + path);
+                out.add(org.omeroilastik.repository.TableCsv.parse(new String(csv, java.nio.charset.StandardCharsets.UTF_8),
+                        location() + ": " + f.get("name").getAsString() + " (file annotation " + a.get("id").getAsLong() + ")"));
+            }
+        }
+        return out;
+    }
+
     /** The image's ROIs; of their shapes, polygons (other shape types are not read yet). */
     @Override
     public List<Roi> rois(long imageId) throws RepositoryException {
