@@ -122,6 +122,20 @@ final class RepositoryTreeLoader implements ExplorerNode.Loader, AutoCloseable {
         };
     }
 
+    /** Closes one source's repository (its connection was removed). */
+    void close(String source) {
+        DisplayThreadGuard.check("closing " + source);
+        fields.keySet().removeIf(k -> k.startsWith(source + "#"));
+        Repository r = open.remove(source);
+        if (r != null) {
+            try {
+                r.close();
+            } catch (RepositoryException ignored) {
+                // closing releases nothing that matters here
+            }
+        }
+    }
+
     @Override
     public void close() {
         for (Repository r : open.values()) {
