@@ -3,6 +3,7 @@ package org.omeroilastik.internal.ui.connections;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.Platform;
+import org.eclipse.equinox.internal.security.storage.SecurePreferencesMapper;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
@@ -39,6 +41,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.omeroilastik.credentials.secure.CredentialStore;
+import org.omeroilastik.repository.Repositories;
+import org.omeroilastik.repository.Repository;
 import org.omeroilastik.testing.Services;
 import org.omeroilastik.testing.omero.OmeroWebDouble;
 import org.omeroilastik.testing.omero.TestCertificates;
@@ -309,16 +313,43 @@ class ConnectionsTest {
         }, 30_000, "the projects after reconnecting");
         assertEquals(logins + 1, web.logins(), "one new login");
 
+        // A restart: the storage is read again from its file and its master password is forgotten.
+        // Reconnecting asks for the master password once (a wrong one: asked again), nothing else.
+        SecurePreferencesMapper.stop();
+        page.hideView(again);
+        int loginsBeforeRestart = web.logins();
+        DataExplorerView restarted = explorer(page);
+        Tree tree3 = UiRobot.find(shell, "tree", Tree.class);
+        expand(tree3, source);
+        UiRobot.waitUntil(() -> shell("masterPasswordDialog") != null, 30_000, "the master password asked after the restart");
+        Shell unlock = shell("masterPasswordDialog");
+        assertThrows(AssertionError.class, () -> UiRobot.find(unlock, "confirmMasterPassword", Text.class), "typed once to unlock");
+        UiRobot.find(unlock, "masterPassword", Text.class).setText("not the master password");
+        click(UiRobot.find(unlock, "ok", Button.class));
+        UiRobot.waitUntil(() -> shell("masterPasswordDialog") != null && shell("masterPasswordDialog") != unlock, 30_000,
+                "the master password asked again");
+        assertTrue(shows(shell("masterPasswordDialog"), "Wrong master password; try again."));
+        assertTrue(answerMasterPassword());
+        UiRobot.waitUntil(() -> {
+            assertNull(shell("addConnectionDialog"), "no connection dialog after a restart");
+            return item(tree3, "Mitosis") != null;
+        }, 30_000, "the projects after the restart");
+        assertNull(shell("masterPasswordDialog"));
+        assertEquals(loginsBeforeRestart + 1, web.logins(), "one new login after the restart");
+
         // Remove connection: gone from the tree and the preferences, its login forgotten.
-        TreeItem connection = item(tree2, source);
-        tree2.setSelection(connection);
+        TreeItem connection = item(tree3, source);
+        tree3.setSelection(connection);
         Event e = new Event();
         e.item = connection;
-        tree2.notifyListeners(SWT.Selection, e);
-        assertEquals(source, again.selectedConnection().orElse(null));
+        tree3.notifyListeners(SWT.Selection, e);
+        assertEquals(source, restarted.selectedConnection().orElse(null));
         toolItem(shell, "Remove connection");
-        UiRobot.waitUntil(() -> !again.connections().contains(source) && !hasLogin(store, server), 30_000, "the connection removed");
-        assertNull(item(tree2, source));
+        UiRobot.waitUntil(() -> !restarted.connections().contains(source) && !hasLogin(store, server), 30_000, "the connection removed");
+        assertNull(item(tree3, source));
+        InstanceScope.INSTANCE.getNode("org.omeroilastik.ui").flush();
+        assertFalse(Files.readString(workspace.resolve(".metadata/.plugins/org.eclipse.core.runtime/.settings/org.omeroilastik.ui.prefs"))
+                .contains(server.getHost() + "\\:" + server.getPort()), "the connection is gone from the preferences");
         assertEquals(List.of(), DisplayThreadGuard.violations());
     }
 
@@ -326,6 +357,39 @@ class ConnectionsTest {
         Event e = new Event();
         e.item = item;
         return e;
+    }
+
+    @Test
+    @Order(3)
+    void addsALocalFolder() throws Exception {
+        Path missing = dir.resolve("no-such-folder");
+        String source = "local:" + dir.resolve("repo");
+        try (Repository repo = Services.get(Repositories.class).open(source, true)) {
+            repo.dataManager().createProject("Local cells", "");
+        }
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        DataExplorerView view = explorer(window.getActivePage());
+        Shell shell = window.getShell();
+        toolItem(shell, "Add connection\u2026");
+        UiRobot.waitUntil(() -> shell("addConnectionDialog") != null, 10_000, "the Add connection dialog");
+        Shell dialog = shell("addConnectionDialog");
+        // The first kind is selected when the dialog opens.
+        Composite page = UiRobot.find(dialog, "page.local", Composite.class);
+        assertTrue(page.isVisible());
+        assertTrue(shows(dialog, "Choose the repository's folder."));
+        UiRobot.find(page, "folder", Text.class).setText(missing.toString());
+        click(UiRobot.find(dialog, "connect", Button.class));
+        waitForError(dialog, "No folder " + missing + ".");
+        UiRobot.find(page, "folder", Text.class).setText(dir.resolve("repo").toString());
+        click(UiRobot.find(dialog, "connect", Button.class));
+        UiRobot.waitUntil(dialog::isDisposed, 30_000, "the dialog to close");
+        assertTrue(view.connections().contains(source), view.connections().toString());
+        Tree tree = UiRobot.find(shell, "tree", Tree.class);
+        expand(tree, source);
+        UiRobot.waitUntil(() -> item(tree, "Local cells") != null, 30_000, "the local project");
+        view.removeConnection(source);
+        assertFalse(view.connections().contains(source));
+        assertEquals(List.of(), DisplayThreadGuard.violations());
     }
 
     private static boolean hasLogin(CredentialStore store, URI server) {

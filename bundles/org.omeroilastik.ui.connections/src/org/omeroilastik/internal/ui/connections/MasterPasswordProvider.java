@@ -20,6 +20,8 @@ public final class MasterPasswordProvider extends PasswordProvider {
     /** Wrong passwords in a row before giving up (the user can also cancel). */
     private static final int ATTEMPTS = 5;
     private int failures;
+    /** Set by {@link #retryOnError}: the next question says the last answer was wrong. */
+    private boolean retrying;
 
     @Override
     public PBEKeySpec getPassword(IPreferencesContainer container, int passwordType) {
@@ -34,7 +36,11 @@ public final class MasterPasswordProvider extends PasswordProvider {
         String file = container.getLocation() == null ? "" : container.getLocation().getPath();
         String note;
         synchronized (this) {
-            note = failures > 0 ? "Wrong master password; try again." : null;
+            note = retrying ? "Wrong master password; try again." : null;
+            if (!retrying) {
+                failures = 0;
+            }
+            retrying = false;
         }
         char[] password = ask(display, create, file, note);
         return password == null ? null : new PBEKeySpec(password);
@@ -43,11 +49,8 @@ public final class MasterPasswordProvider extends PasswordProvider {
     @Override
     public synchronized boolean retryOnError(Exception e, IPreferencesContainer container) {
         failures++;
-        if (failures >= ATTEMPTS) {
-            failures = 0;
-            return false;
-        }
-        return true;
+        retrying = failures < ATTEMPTS;
+        return retrying;
     }
 
     /**
@@ -71,13 +74,7 @@ public final class MasterPasswordProvider extends PasswordProvider {
             d.open();
         });
         try {
-            char[] password = answer.get();
-            synchronized (this) {
-                if (password == null) {
-                    failures = 0;
-                }
-            }
-            return password;
+            return answer.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
