@@ -102,7 +102,8 @@ public final class OmeroRepositoryProvider implements RepositoryProvider {
         }
         if (login == null) {
             throw new RepositoryException("omero:" + location
-                    + ": no credentials: set OMERO_USER and OMERO_PASSWORD (and OMERO_GROUP) in the environment");
+                    + ": no credentials: set OMERO_USER and OMERO_PASSWORD (and OMERO_GROUP) in the environment; in the workbench, "
+                    + "add the server with Add connection\u2026 (or unlock secure storage when asked)");
         }
         String pixelSource = System.getProperty(PIXEL_SOURCE, "auto").strip();
         if (!OmeroWebRepository.PIXEL_SOURCES.contains(pixelSource)) {
