@@ -31,8 +31,9 @@ import org.omeroilastik.ui.ExplorerNode.Kind;
 /**
  * The data explorer (OMERO.insight's tree): connections, then Projects/Datasets/Images and
  * Screens/Plates/Wells/fields, and orphans; children load lazily in Jobs; the metadata panel shows
- * the selected object's pixels and results. Connections (sources only, never credentials) are kept
- * in the instance preferences.
+ * the selected object's pixels and results; image nodes show their thumbnails. Connections (sources
+ * only, never credentials) are kept in the instance preferences; they are added and removed through
+ * the view's toolbar, which org.omeroilastik.ui.connections contributes.
  */
 public final class DataExplorerView extends ViewPart {
     public static final String ID = "org.omeroilastik.ui.views.dataExplorer";
@@ -46,6 +47,8 @@ public final class DataExplorerView extends ViewPart {
     private TreeViewer tree;
     private Text metadata;
     private org.eclipse.swt.widgets.Label thumbnail;
+    /** The metadata panel's thumbnail, disposed when replaced and with the view. */
+    private org.eclipse.swt.graphics.Image shownThumbnail;
     /** Longer side of the thumbnails in the metadata panel (OMERO.insight's default). */
     static final int THUMBNAIL = 96;
     private Text search;
@@ -223,9 +226,10 @@ public final class DataExplorerView extends ViewPart {
     }
 
     private void showThumbnail(byte[] bytes) {
-        org.eclipse.swt.graphics.Image old = thumbnail.getImage();
-        thumbnail.setImage(bytes == null ? null
-                : new org.eclipse.swt.graphics.Image(thumbnail.getDisplay(), new java.io.ByteArrayInputStream(bytes)));
+        org.eclipse.swt.graphics.Image old = shownThumbnail;
+        shownThumbnail = bytes == null ? null
+                : new org.eclipse.swt.graphics.Image(thumbnail.getDisplay(), new java.io.ByteArrayInputStream(bytes));
+        thumbnail.setImage(shownThumbnail);
         if (old != null) {
             old.dispose();
         }
@@ -289,14 +293,23 @@ public final class DataExplorerView extends ViewPart {
 
     @Override
     public void dispose() {
-        if (thumbnail != null && thumbnail.getImage() != null) {
-            thumbnail.getImage().dispose();
+        // The widgets are already disposed here (asking the label for its image would throw), so the
+        // images are disposed from the fields that hold them.
+        if (shownThumbnail != null) {
+            shownThumbnail.dispose();
         }
         if (thumbnails != null) {
             thumbnails.dispose();
         }
         if (loader != null) {
-            loader.close();
+            RepositoryTreeLoader closing = loader;
+            // Closing logs out of remote servers: network work, so not on the display thread.
+            Job close = Job.create("Closing the Data Explorer's connections", (IProgressMonitor monitor) -> {
+                closing.close();
+                return Status.OK_STATUS;
+            });
+            close.setSystem(true);
+            close.schedule();
         }
         super.dispose();
     }

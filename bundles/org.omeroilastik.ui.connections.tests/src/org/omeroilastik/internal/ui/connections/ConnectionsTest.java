@@ -43,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.omeroilastik.credentials.secure.CredentialStore;
 import org.omeroilastik.repository.Repositories;
 import org.omeroilastik.repository.Repository;
+import org.omeroilastik.repository.omero.OmeroCredentials;
 import org.omeroilastik.testing.Services;
 import org.omeroilastik.testing.omero.OmeroWebDouble;
 import org.omeroilastik.testing.omero.TestCertificates;
@@ -300,8 +301,14 @@ class ConnectionsTest {
         settle();
         Screenshots.save(shell, "explore-omero");
 
-        // A re-created Data Explorer (as after a restart) logs in with the stored login, asking nothing.
+        // A re-created Data Explorer (as after a restart) logs in with the stored login, asking nothing;
+        // the closed one disposed its icons.
+        org.eclipse.swt.graphics.Image icon = item(tree, "cells_00").getImage();
+        int logouts = web.requestLog("/webclient/logout/").size(); // the dialog's check logged out already
         page.hideView(view);
+        UiRobot.waitUntil(() -> tree.isDisposed(), 10_000, "the view's tree disposed");
+        assertTrue(icon.isDisposed(), "thumbnail icons are disposed with the view");
+        UiRobot.waitUntil(() -> web.requestLog("/webclient/logout/").size() > logouts, 10_000, "the closed view's logout (in a Job)");
         int logins = web.logins();
         DataExplorerView again = explorer(page);
         Tree tree2 = UiRobot.find(shell, "tree", Tree.class);
@@ -398,6 +405,26 @@ class ConnectionsTest {
         } catch (CredentialStore.CredentialStoreException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /**
+     * The workbench includes the headless feature, so the environment and terminal-prompt components
+     * are installed too: secure storage must rank above both.
+     */
+    @Test
+    @Order(0)
+    void secureStorageOutranksTheHeadlessCredentials() throws Exception {
+        org.osgi.framework.BundleContext context = org.osgi.framework.FrameworkUtil.getBundle(getClass()).getBundleContext();
+        Services.get(CredentialStore.class); // waits for DS
+        List<String> byRank = new ArrayList<>();
+        List<org.osgi.framework.ServiceReference<OmeroCredentials>> refs = new ArrayList<>(
+                context.getServiceReferences(OmeroCredentials.class, null));
+        refs.sort(java.util.Collections.reverseOrder()); // ServiceReference order: ranking, then age
+        for (org.osgi.framework.ServiceReference<OmeroCredentials> r : refs) {
+            byRank.add(r.getBundle().getSymbolicName() + "@" + r.getProperty("service.ranking"));
+        }
+        assertEquals(List.of("org.omeroilastik.credentials.secure@100", "org.omeroilastik.repository.omero@0",
+                "org.omeroilastik.batch@-10"), byRank);
     }
 
     @Test
