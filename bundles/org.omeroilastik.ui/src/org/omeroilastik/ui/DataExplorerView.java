@@ -21,9 +21,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.part.ViewPart;
 import org.omeroilastik.platform.OsgiServices;
@@ -33,8 +31,9 @@ import org.omeroilastik.ui.ExplorerNode.Kind;
 /**
  * The data explorer (OMERO.insight's tree): connections, then Projects/Datasets/Images and
  * Screens/Plates/Wells/fields, and orphans; children load lazily in Jobs; the metadata panel shows
- * the selected object's pixels and results. Connections (sources only, never credentials) are kept
- * in the instance preferences.
+ * the selected object's pixels and results; image nodes show their thumbnails. Connections (sources
+ * only, never credentials) are kept in the instance preferences; they are added and removed through
+ * the view's toolbar, which org.omeroilastik.ui.connections contributes.
  */
 public final class DataExplorerView extends ViewPart {
     public static final String ID = "org.omeroilastik.ui.views.dataExplorer";
@@ -44,9 +43,12 @@ public final class DataExplorerView extends ViewPart {
     private final Set<ExplorerNode> loading = ConcurrentHashMap.newKeySet();
     private final Set<String> connections = new LinkedHashSet<>();
     private RepositoryTreeLoader loader;
+    private TreeThumbnails thumbnails;
     private TreeViewer tree;
     private Text metadata;
     private org.eclipse.swt.widgets.Label thumbnail;
+    /** The metadata panel's thumbnail, disposed when replaced and with the view. */
+    private org.eclipse.swt.graphics.Image shownThumbnail;
     /** Longer side of the thumbnails in the metadata panel (OMERO.insight's default). */
     static final int THUMBNAIL = 96;
     private Text search;
@@ -54,26 +56,29 @@ public final class DataExplorerView extends ViewPart {
     @Override
     public void createPartControl(Composite parent) {
         loader = new RepositoryTreeLoader(OsgiServices.get(DataExplorerView.class, Repositories.class));
-        parent.setLayout(new GridLayout(2, false));
-        Button add = new Button(parent, SWT.PUSH);
-        add.setText("Add local repository\u2026");
-        add.setData("id", "addLocal");
-        add.addListener(SWT.Selection, e -> {
-            String dir = new DirectoryDialog(parent.getShell()).open();
-            if (dir != null) {
-                addConnection("local:" + dir);
-            }
-        });
+        // "Add connection…" and "Remove connection" are in the view's toolbar (org.omeroilastik.ui.connections).
+        parent.setLayout(new GridLayout(1, false));
         search = new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
         search.setMessage("Filter by name");
         search.setData("id", "search");
         search.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
-        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         tree = new TreeViewer(sash, SWT.BORDER | SWT.MULTI | SWT.V_SCROLL);
         tree.getTree().setData("id", "tree");
         tree.setContentProvider(new Content());
+        thumbnails = new TreeThumbnails(parent.getDisplay(), loader, node -> {
+            if (!tree.getControl().isDisposed()) {
+                tree.update(node, null);
+            }
+        });
         tree.setLabelProvider(new LabelProvider() {
+            @Override
+            public org.eclipse.swt.graphics.Image getImage(Object element) {
+                ExplorerNode n = (ExplorerNode) element;
+                return n.kind() == Kind.IMAGE && !n.isPlaceholder() && n.image() != null ? thumbnails.icon(n) : null;
+            }
+
             @Override
             public String getText(Object element) {
                 ExplorerNode n = (ExplorerNode) element;
@@ -135,6 +140,7 @@ public final class DataExplorerView extends ViewPart {
             }
         }
         tree.setInput(connections);
+        getSite().setSelectionProvider(tree);
     }
 
     /** Adds a repository (for example {@code local:/data/repo}) to the tree and remembers it. */
@@ -144,6 +150,38 @@ public final class DataExplorerView extends ViewPart {
         }
         tree.refresh();
         tree.setExpandedState(connection(source), true);
+    }
+
+    /** Takes a connection out of the tree and the preferences, closing its repository and disposing its thumbnails. */
+    public void removeConnection(String source) {
+        if (connections.remove(source)) {
+            InstanceScope.INSTANCE.getNode("org.omeroilastik.ui").put(PREFERENCE, String.join("\n", connections));
+        }
+        children.keySet().removeIf(n -> n.source().equals(source));
+        thumbnails.forget(source);
+        tree.refresh();
+        Job close = Job.create("Closing " + source, (IProgressMonitor monitor) -> {
+            loader.close(source);
+            return Status.OK_STATUS;
+        });
+        close.setSystem(true);
+        close.schedule();
+    }
+
+    /** The connections shown, in order. */
+    public List<String> connections() {
+        return List.copyOf(connections);
+    }
+
+    /** The source of the selected top-level item, if a connection is selected. */
+    public java.util.Optional<String> selectedConnection() {
+        return tree.getStructuredSelection().getFirstElement() instanceof ExplorerNode n && n.kind() == Kind.CONNECTION
+                ? java.util.Optional.of(n.source()) : java.util.Optional.empty();
+    }
+
+    /** Shows a line in the metadata panel (for example why an action did nothing). */
+    public void showMessage(String text) {
+        metadata.setText(text);
     }
 
     static ExplorerNode connection(String source) {
@@ -193,9 +231,10 @@ public final class DataExplorerView extends ViewPart {
     }
 
     private void showThumbnail(byte[] bytes) {
-        org.eclipse.swt.graphics.Image old = thumbnail.getImage();
-        thumbnail.setImage(bytes == null ? null
-                : new org.eclipse.swt.graphics.Image(thumbnail.getDisplay(), new java.io.ByteArrayInputStream(bytes)));
+        org.eclipse.swt.graphics.Image old = shownThumbnail;
+        shownThumbnail = bytes == null ? null
+                : new org.eclipse.swt.graphics.Image(thumbnail.getDisplay(), new java.io.ByteArrayInputStream(bytes));
+        thumbnail.setImage(shownThumbnail);
         if (old != null) {
             old.dispose();
         }
@@ -259,11 +298,23 @@ public final class DataExplorerView extends ViewPart {
 
     @Override
     public void dispose() {
-        if (thumbnail != null && thumbnail.getImage() != null) {
-            thumbnail.getImage().dispose();
+        // The widgets are already disposed here (asking the label for its image would throw), so the
+        // images are disposed from the fields that hold them.
+        if (shownThumbnail != null) {
+            shownThumbnail.dispose();
+        }
+        if (thumbnails != null) {
+            thumbnails.dispose();
         }
         if (loader != null) {
-            loader.close();
+            RepositoryTreeLoader closing = loader;
+            // Closing logs out of remote servers: network work, so not on the display thread.
+            Job close = Job.create("Closing the Data Explorer's connections", (IProgressMonitor monitor) -> {
+                closing.close();
+                return Status.OK_STATUS;
+            });
+            close.setSystem(true);
+            close.schedule();
         }
         super.dispose();
     }

@@ -24,18 +24,23 @@ final class RepositoryTreeLoader implements ExplorerNode.Loader, AutoCloseable {
     private final Repositories repositories;
     private final Map<String, Repository> open = new ConcurrentHashMap<>();
     private final Map<String, List<Long>> fields = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     RepositoryTreeLoader(Repositories repositories) {
         this.repositories = repositories;
     }
 
     Repository repository(String source) throws RepositoryException {
-        Repository r = open.get(source);
-        if (r == null) {
-            r = repositories.open(source, false);
-            open.put(source, r);
+        // One opening per source at a time: a listing and the thumbnail Job asking together would
+        // otherwise log in twice (and ask twice for a locked secure storage's master password).
+        synchronized (locks.computeIfAbsent(source, k -> new Object())) {
+            Repository r = open.get(source);
+            if (r == null) {
+                r = repositories.open(source, false);
+                open.put(source, r);
+            }
+            return r;
         }
-        return r;
     }
 
     @Override
@@ -132,8 +137,23 @@ final class RepositoryTreeLoader implements ExplorerNode.Loader, AutoCloseable {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
+    /** Closes one source's repository (its connection was removed). */
+    void close(String source) {
+        DisplayThreadGuard.check("closing " + source);
+        fields.keySet().removeIf(k -> k.startsWith(source + "#"));
+        Repository r = open.remove(source);
+        if (r != null) {
+            try {
+                r.close();
+            } catch (RepositoryException ignored) {
+                // closing releases nothing that matters here
+            }
+        }
+    }
+
     @Override
     public void close() {
+        DisplayThreadGuard.check("closing the explorer's repositories");
         for (Repository r : open.values()) {
             try {
                 r.close();

@@ -1,6 +1,7 @@
 package org.omeroilastik.repository.omero;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -11,6 +12,15 @@ import java.util.Optional;
 public interface OmeroCredentials {
 
     Optional<Login> credentials(URI server);
+
+    /**
+     * A server certificate (PEM or DER) the user chose to trust for this server beside the JVM's trust
+     * store, asked of the service whose credentials are used (the workbench keeps one per connection;
+     * headless, {@code --trust-cert} sets it for the whole run).
+     */
+    default Optional<Path> trustedCertificate(URI server) {
+        return Optional.empty();
+    }
 
     /**
      * What logging in needs. The password is a char array the client clears after use; toString

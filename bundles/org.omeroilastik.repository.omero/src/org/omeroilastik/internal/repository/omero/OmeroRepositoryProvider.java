@@ -90,16 +90,29 @@ public final class OmeroRepositoryProvider implements RepositoryProvider {
         if (create) {
             throw new RepositoryException("omero:" + location + ": an OMERO server cannot be created from here");
         }
-        Login login = credentials.stream().sorted(Comparator.comparingInt(Ranked::ranking).reversed())
-                .map(c -> c.source().credentials(server)).flatMap(Optional::stream).findFirst()
-                .orElseThrow(() -> new RepositoryException("omero:" + location
-                        + ": no credentials: set OMERO_USER and OMERO_PASSWORD (and OMERO_GROUP) in the environment"));
+        OmeroCredentials source = null;
+        Login login = null;
+        for (Ranked c : credentials.stream().sorted(Comparator.comparingInt(Ranked::ranking).reversed()).toList()) {
+            Optional<Login> found = c.source().credentials(server);
+            if (found.isPresent()) {
+                source = c.source();
+                login = found.get();
+                break;
+            }
+        }
+        if (login == null) {
+            throw new RepositoryException("omero:" + location
+                    + ": no credentials: set OMERO_USER and OMERO_PASSWORD (and OMERO_GROUP) in the environment; in the workbench, "
+                    + "add the server with Add connection\u2026 (or unlock secure storage when asked)");
+        }
         String pixelSource = System.getProperty(PIXEL_SOURCE, "auto").strip();
         if (!OmeroWebRepository.PIXEL_SOURCES.contains(pixelSource)) {
             throw new RepositoryException("omero:" + location + ": " + PIXEL_SOURCE + "=" + pixelSource + " is none of "
                     + String.join(", ", OmeroWebRepository.PIXEL_SOURCES));
         }
-        Optional<Path> trust = Optional.ofNullable(System.getProperty(TRUST_CERT)).filter(s -> !s.isBlank()).map(Path::of);
+        OmeroCredentials from = source;
+        Optional<Path> trust = Optional.ofNullable(System.getProperty(TRUST_CERT)).filter(s -> !s.isBlank()).map(Path::of)
+                .or(() -> from.trustedCertificate(server));
         OmeroWebClient client = new OmeroWebClient(server, TrustedCertificates.context(trust), login);
         try {
             client.login();
