@@ -9,19 +9,19 @@ import org.eclipse.swt.widgets.Display;
  * Records repository, engine or file work that runs on the display thread: every such call goes
  * through {@link #check}, and the UI tests assert that nothing was recorded.
  */
-final class DisplayThreadGuard {
+public final class DisplayThreadGuard {
     private static final List<String> VIOLATIONS = new CopyOnWriteArrayList<>();
 
     private DisplayThreadGuard() {
     }
 
-    static void check(String what) {
+    public static void check(String what) {
         if (Display.getCurrent() != null) {
             VIOLATIONS.add(what + " on the display thread");
         }
     }
 
-    static List<String> violations() {
+    public static List<String> violations() {
         return List.copyOf(VIOLATIONS);
     }
 }
