@@ -138,10 +138,20 @@ class JobEditorTest {
         exporter.notifyListeners(SWT.Selection, new Event());
         assertEquals(List.of(EXPORTER), editor.job().exporters());
 
+        // Engine: defaults from the preferences, changed here.
+        editor.showPage("Engine");
+        assertTrue(UiRobot.find(shell, "engineEmbedded", Button.class).getSelection(), "the embedded engine by default");
+        org.eclipse.swt.widgets.Spinner threads = UiRobot.find(shell, "threads", org.eclipse.swt.widgets.Spinner.class);
+        threads.setSelection(2);
+        threads.notifyListeners(SWT.Modify, new Event());
+        assertEquals(2, editor.job().threads());
+
         page.saveEditor(editor, false);
         UiRobot.waitUntil(() -> !editor.isDirty(), 10_000, "the job saved");
         JobDocument saved = JobDocument.read(file);
         assertEquals(List.of(new JobDocument.Input(JobDocument.Kind.DATASET, scans, "Scans")), saved.inputs());
+        assertEquals(2, saved.threads());
+        assertEquals(List.of(EXPORTER), saved.exporters());
 
         // Run to done.
         editor.showPage("Run");
@@ -156,6 +166,10 @@ class JobEditorTest {
             assertEquals("done", row.getText(1), row.getText(0) + ": " + row.getText(2));
             assertTrue(row.getText(2).contains("ROIs"), row.getText(2));
         }
+        // The run went through the JobService in an Eclipse Job: the Jobs view lists its tasks.
+        Table jobs = UiRobot.find(shell, "jobsTable", Table.class);
+        UiRobot.waitUntil(() -> java.util.Arrays.stream(jobs.getItems()).filter(r -> r.getText(0).equals("PixelClass.ilp on dataset-" + scans)
+                && r.getText(2).equals("done")).count() == 2, 10_000, "the Jobs view");
         settle(shell);
         Screenshots.save(shell, "job-editor-run");
         Path exports = saved.exportFolder(file);

@@ -15,6 +15,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
@@ -67,6 +68,7 @@ public final class JobEditor extends MultiPageEditorPart implements JobContext {
         new Label(reading, SWT.NONE).setText("Reading " + file + "\u2026");
         addPage(reading);
         setPageText(0, "Reading");
+        Display display = getContainer().getDisplay();
         Job load = Job.create("Reading job " + file.getFileName(), (IProgressMonitor monitor) -> {
             DisplayThreadGuard.check("reading a job file");
             JobDocument doc = null;
@@ -85,7 +87,9 @@ public final class JobEditor extends MultiPageEditorPart implements JobContext {
             IlpProject p = ilp;
             String u = unsupported;
             String pr = problem;
-            getContainer().getDisplay().asyncExec(() -> build(d, p, u, pr));
+            if (!display.isDisposed()) {
+                display.asyncExec(() -> build(d, p, u, pr));
+            }
             return Status.OK_STATUS;
         });
         load.setSystem(true);
@@ -203,6 +207,7 @@ public final class JobEditor extends MultiPageEditorPart implements JobContext {
     /** Writes the job file in an Eclipse Job; the editor is clean again once it is written. */
     public Job save() {
         JobDocument snapshot = job;
+        Display display = getContainer().getDisplay();
         Job save = Job.create("Saving " + file.getFileName(), (IProgressMonitor monitor) -> {
             DisplayThreadGuard.check("saving a job file");
             try {
@@ -210,7 +215,7 @@ public final class JobEditor extends MultiPageEditorPart implements JobContext {
             } catch (java.io.IOException e) {
                 return new Status(IStatus.ERROR, "org.omeroilastik.ui.editor", "Cannot save " + file + ": " + e.getMessage(), e);
             }
-            getContainer().getDisplay().asyncExec(() -> {
+            display.asyncExec(() -> {
                 if (job == snapshot && getContainer() != null && !getContainer().isDisposed()) {
                     setDirty(false);
                 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.core.commands.ExecutionException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Platform;
@@ -18,7 +19,7 @@ import org.eclipse.jface.window.Window;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.HandlerUtil;
 import org.omeroilastik.jobs.JobDocument;
 import org.omeroilastik.ui.DisplayThreadGuard;
 import org.omeroilastik.ui.EnginePreferences;
@@ -35,8 +36,8 @@ public final class NewJobHandler extends AbstractHandler {
     public static final String EXTENSION = ".ilastikjob";
 
     @Override
-    public Object execute(ExecutionEvent event) {
-        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+    public Object execute(ExecutionEvent event) throws ExecutionException {
+        IWorkbenchWindow window = HandlerUtil.getActiveWorkbenchWindowChecked(event);
         IWorkbenchPage page = window.getActivePage();
         List<ExplorerItem> selected = ExplorerDrag.selection(page);
         // A job reads from one repository: the first selected item's.
@@ -51,6 +52,7 @@ public final class NewJobHandler extends AbstractHandler {
                 .withInputs(items.isEmpty() ? "" : items.get(0).source(), items.stream()
                         .map(i -> new JobDocument.Input(JobDocument.Kind.valueOf(i.kind().toUpperCase(Locale.ROOT)), i.id(), i.name())).toList());
         String name = dialog.name();
+        org.eclipse.swt.widgets.Display display = window.getShell().getDisplay();
         Job create = Job.create("Creating job " + name, (IProgressMonitor monitor) -> {
             DisplayThreadGuard.check("creating a job file");
             Path file;
@@ -60,7 +62,7 @@ public final class NewJobHandler extends AbstractHandler {
             } catch (Exception e) {
                 return new Status(IStatus.ERROR, "org.omeroilastik.ui.editor", "Cannot create the job " + name + ": " + e.getMessage(), e);
             }
-            window.getShell().getDisplay().asyncExec(() -> {
+            display.asyncExec(() -> {
                 try {
                     page.openEditor(new JobEditorInput(file), JobEditor.ID);
                 } catch (PartInitException e) {
