@@ -231,6 +231,30 @@ class JobEditorTest {
         }
     }
 
+    @Test
+    void autocontextOpensOnThePagesItsContributionAdds() throws Exception {
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        Shell shell = page.getWorkbenchWindow().getShell();
+        page.closeAllEditors(false);
+        Path job = dir.resolve("autocontext.ilastikjob");
+        JobDocument.of(Conformance.file("autocontext/api-2d/Autocontext_2D.ilp"), JobSpec.Engine.EMBEDDED, 0, 1).write(job);
+        page.openEditor(new JobEditorInput(job), JobEditor.ID);
+        UiRobot.waitUntil(() -> page.getActiveEditor() instanceof JobEditor e && e.isLoaded(), 30_000, "the autocontext job");
+        JobEditor editor = (JobEditor) page.getActiveEditor();
+        assertEquals(List.of("Project", "Autocontext", "Inputs", "Engine", "Exports & write-back", "Run"), editor.pageTitles());
+        assertEquals("Autocontext (two stages)", editor.workflow().orElseThrow().label());
+        assertTrue(UiRobot.find(shell, "projectHeading", Label.class).getText().startsWith("Autocontext (two stages)"));
+        // The ROI class chosen on the contributed page goes into the job.
+        org.eclipse.swt.widgets.Combo roiClass = UiRobot.find(shell, "roiClass", org.eclipse.swt.widgets.Combo.class);
+        assertTrue(roiClass.getItemCount() >= 2, "the project's labels");
+        roiClass.select(1);
+        roiClass.notifyListeners(SWT.Selection, new Event());
+        assertEquals(roiClass.getItem(1), editor.job().roiClass());
+        assertTrue(editor.isDirty());
+        page.closeEditor(editor, false);
+        assertEquals(List.of(), DisplayThreadGuard.violations(), "no file work on the display thread");
+    }
+
     /** Fills in the New ilastik job dialog once it is open (it runs its own event loop), then presses OK. */
     private static void fillNewJobDialog(Display display, Path ilp, String name) {
         display.timerExec(100, new Runnable() {
