@@ -232,6 +232,46 @@ class JobEditorTest {
     }
 
     @Test
+    void cancelStopsARunningJob() throws Exception {
+        String repoSource = "local:" + dir.resolve("slow");
+        long many;
+        int images = 6;
+        try (Repository repo = Services.get(Repositories.class).open(repoSource, true)) {
+            many = repo.dataManager().createDataset("Many", "", Optional.empty()).id();
+            for (int i = 0; i < images; i++) {
+                repo.dataManager().importImage(many, ImageSource.of(Conformance.file("pixel/apoptotic-2d/2d_cells_apoptotic_1channel.h5")),
+                        "cells_0" + i);
+            }
+        }
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        Shell shell = page.getWorkbenchWindow().getShell();
+        page.closeAllEditors(false);
+        Path job = dir.resolve("slow.ilastikjob");
+        // One engine thread and one image at a time, so the run is still going when Cancel is pressed.
+        JobDocument.of(Conformance.file("pixel/apoptotic-2d/pixel_class_2d_cells_apoptotic.ilp"), JobSpec.Engine.EMBEDDED, 1, 1)
+                .withInputs(repoSource, List.of(new JobDocument.Input(JobDocument.Kind.DATASET, many, "Many"))).write(job);
+        page.openEditor(new JobEditorInput(job), JobEditor.ID);
+        UiRobot.waitUntil(() -> page.getActiveEditor() instanceof JobEditor e && e.isLoaded(), 30_000, "the job");
+        JobEditor editor = (JobEditor) page.getActiveEditor();
+        editor.showPage("Run");
+        Button run = UiRobot.find(shell, "run", Button.class);
+        Button cancel = UiRobot.find(shell, "cancel", Button.class);
+        Table rows = UiRobot.find(shell, "runTable", Table.class);
+        Label status = UiRobot.find(shell, "runStatus", Label.class);
+        click(run);
+        UiRobot.waitUntil(() -> cancel.isEnabled() && rows.getItemCount() == images && rows.getItem(0).getText(1).equals("running"), 60_000,
+                "the first image running");
+        click(cancel);
+        UiRobot.waitUntil(() -> run.isEnabled(), 60_000, "the run to stop");
+        assertEquals("Cancelled", status.getText());
+        long done = java.util.Arrays.stream(rows.getItems()).filter(r -> r.getText(1).equals("done")).count();
+        long cancelled = java.util.Arrays.stream(rows.getItems()).filter(r -> r.getText(1).equals("cancelled")).count();
+        assertTrue(done < images && cancelled >= 1, done + " done, " + cancelled + " cancelled");
+        assertFalse(cancel.isEnabled());
+        page.closeEditor(editor, false);
+    }
+
+    @Test
     void autocontextOpensOnThePagesItsContributionAdds() throws Exception {
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
         Shell shell = page.getWorkbenchWindow().getShell();
