@@ -232,6 +232,20 @@ class JobEditorTest {
     }
 
     @Test
+    void theFileMenuOffersNewIlastikJob() {
+        Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+        MenuItem file = java.util.Arrays.stream(shell.getMenuBar().getItems()).filter(m -> m.getText().replace("&", "").equals("File"))
+                .findFirst().orElseThrow(() -> new AssertionError("no File menu"));
+        // Contributed items are created when the menu is about to show.
+        file.getMenu().notifyListeners(SWT.Show, new Event());
+        MenuItem newJob = java.util.Arrays.stream(file.getMenu().getItems()).filter(m -> m.getText().startsWith("New ilastik job"))
+                .findFirst().orElseThrow(() -> new AssertionError("no New ilastik job\u2026 in the File menu: "
+                        + java.util.Arrays.stream(file.getMenu().getItems()).map(MenuItem::getText).toList()));
+        assertTrue(newJob.isEnabled());
+        file.getMenu().notifyListeners(SWT.Hide, new Event());
+    }
+
+    @Test
     void cancelStopsARunningJob() throws Exception {
         String repoSource = "local:" + dir.resolve("slow");
         long many;
