@@ -152,6 +152,25 @@ class BatchCommandTest {
         assertTrue(bad.err().contains(broken + ": \"project\" is missing"), bad.err());
     }
 
+    /** A job the workbench's editor saved (version 2) runs when it has one input; with more it is refused, saying why. */
+    @Test
+    void runsAWorkbenchJobFileOfOneInput() throws Exception {
+        setUp();
+        Path job = dir.resolve("demo/editor.ilastikjob");
+        Files.writeString(job, """
+                {"format": "omero-ilastik-job", "version": 2, "project": "demo.ilp", "source": "%s",
+                 "inputs": [{"kind": "image", "id": 3, "name": "a"}], "minSize": 20, "writeBack": ["rois"],
+                 "engine": "embedded", "threads": 1, "parallel": 1, "exporters": ["org.example.unused"]}
+                """.formatted(source));
+        CliRunner r = CliRunner.run("batch", "--job", job.toString(), "--journal", dir.resolve("e.journal").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("Summary: 1 done, 0 skipped (already done), 0 failed"), r.out());
+        Files.writeString(job, Files.readString(job).replace("\"inputs\": [", "\"inputs\": [{\"kind\": \"dataset\", \"id\": 2}, "));
+        CliRunner two = CliRunner.run("batch", "--job", job.toString());
+        assertEquals(2, two.exitCode());
+        assertTrue(two.err().contains("the job runs over 2 containers or image lists; batch --job runs one"), two.err());
+    }
+
     /** Masks (opt-in) painted back plane by plane give exactly the segmentation's pixels of the ROI class. */
     @Test
     void masksPaintBackTheSegmentation() throws Exception {

@@ -42,8 +42,23 @@ public final class JobFiles {
         if (!o.has("format") || !FORMAT.equals(o.get("format").getAsString())) {
             throw new IOException(file + ": not a job file (\"format\": \"" + FORMAT + "\" missing)");
         }
+        if (o.has("version") && o.get("version").getAsInt() == JobDocument.VERSION) {
+            // The workbench's jobs (several inputs, exporters): one container or image list runs here.
+            List<JobSpec> specs;
+            try {
+                specs = JobDocument.read(file).specs(java.util.Optional.empty());
+            } catch (IllegalStateException e) {
+                throw new IOException(file + ": " + e.getMessage(), e);
+            }
+            if (specs.size() != 1) {
+                throw new IOException(file + ": the job runs over " + specs.size() + " containers or image lists; batch --job runs one "
+                        + "(run it from the workbench, or keep one input)");
+            }
+            return specs.get(0);
+        }
         if (o.has("version") && o.get("version").getAsInt() != 1) {
-            throw new IOException(file + ": job file version " + o.get("version") + " is newer than this program reads (1)");
+            throw new IOException(file + ": job file version " + o.get("version") + " is newer than this program reads (1, "
+                    + JobDocument.VERSION + ")");
         }
         try {
             Path project = Path.of(required(o, "project", file).getAsString());

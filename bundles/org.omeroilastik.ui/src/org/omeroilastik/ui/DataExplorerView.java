@@ -124,6 +124,7 @@ public final class DataExplorerView extends ViewPart {
         tree.getTree().setMenu(menu.createContextMenu(tree.getTree()));
         getSite().registerContextMenu(menu, tree);
         getSite().setSelectionProvider(tree);
+        ExplorerDrag.install(tree);
         Composite details = new Composite(sash, SWT.NONE);
         details.setLayout(new GridLayout(2, false));
         thumbnail = new org.eclipse.swt.widgets.Label(details, SWT.BORDER);

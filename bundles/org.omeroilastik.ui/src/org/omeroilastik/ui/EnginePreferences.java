@@ -14,7 +14,7 @@ import org.omeroilastik.jobs.JobSpec;
  * installed, engine threads and memory per image, images at once. The preference page edits them; jobs
  * started from the workbench read them.
  */
-final class EnginePreferences {
+public final class EnginePreferences {
     static final String NODE = "org.omeroilastik.ui";
     static final String ENGINE = "engine";
     static final String ILASTIK_HOME = "ilastikHome";
@@ -29,13 +29,23 @@ final class EnginePreferences {
         return InstanceScope.INSTANCE.getNode(NODE);
     }
 
-    static JobSpec.Engine engine() {
+    public static JobSpec.Engine engine() {
         return JobSpec.Engine.parse(node().get(ENGINE, "embedded"));
     }
 
-    static Optional<Path> ilastikHome() {
+    public static Optional<Path> ilastikHome() {
         String home = node().get(ILASTIK_HOME, "");
         return home.isBlank() ? Optional.empty() : Optional.of(Path.of(home));
+    }
+
+    /** Engine threads per image (0: every core). */
+    public static int threads() {
+        return Math.max(0, node().getInt(THREADS, 0));
+    }
+
+    /** Images at once (at least 1). */
+    public static int parallel() {
+        return Math.max(1, node().getInt(PARALLEL, 1));
     }
 
     /**
@@ -43,13 +53,15 @@ final class EnginePreferences {
      * image in MiB (0: 256 MiB per thread; lazyflow's LAZYFLOW_TOTAL_RAM_MB for an installed ilastik)
      * and images at once.
      */
-    static JobSettings settings() {
+    public static JobSettings settings() {
         int threads = node().getInt(THREADS, 0);
         RunOptions options = threads > 0 ? RunOptions.defaults().withThreads(threads) : RunOptions.defaults();
+        return withMemory(JobSettings.defaults().withEngineOptions(options).withConcurrentTasks(Math.max(1, node().getInt(PARALLEL, 1))));
+    }
+
+    /** {@code settings} with the preferred engine memory (a machine's setting, never stored in job files), if one is set. */
+    public static JobSettings withMemory(JobSettings settings) {
         long memory = node().getLong(MEMORY, 0);
-        if (memory > 0) {
-            options = options.withMemoryBudget(memory << 20);
-        }
-        return JobSettings.defaults().withEngineOptions(options).withConcurrentTasks(Math.max(1, node().getInt(PARALLEL, 1)));
+        return memory > 0 ? settings.withEngineOptions(settings.engineOptions().withMemoryBudget(memory << 20)) : settings;
     }
 }

@@ -1,6 +1,7 @@
 package org.omeroilastik.ui;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -12,75 +13,138 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.omeroilastik.jobs.JobListener;
 import org.omeroilastik.jobs.JobRun;
 import org.omeroilastik.jobs.JobService;
+import org.omeroilastik.jobs.JobSettings;
 import org.omeroilastik.jobs.JobSpec;
 import org.omeroilastik.jobs.WriteBack;
 import org.omeroilastik.model.repository.Image;
 import org.omeroilastik.platform.OsgiServices;
 
 /**
- * Runs an ilastik project over a dataset through the JobService, inside an Eclipse Job, so the
- * standard Progress view shows it and cancelling it there cancels the run.
+ * Runs jobs through the JobService inside an Eclipse Job, so the standard Progress view shows them and
+ * cancelling there (or {@link Job#cancel()}) cancels the run. The data explorer's "Run ilastik project…"
+ * and the job editor both start runs here.
  */
-final class JobLauncher {
+public final class JobLauncher {
     private JobLauncher() {
     }
 
     static Job launch(String source, long datasetId, String datasetName, Path project) {
-        Job job = new Job("ilastik " + project.getFileName() + " on " + datasetName) {
+        JobSpec spec = new JobSpec(project, source, datasetId, List.of(), null, 50, WriteBack.all(), EnginePreferences.engine(),
+                EnginePreferences.ilastikHome());
+        return launch("ilastik " + project.getFileName() + " on " + datasetName, List.of(spec), EnginePreferences.settings(),
+                JobListener.NONE);
+    }
+
+    /**
+     * Schedules one Eclipse Job that submits {@code specs} one after the other (each image is one unit of
+     * work) and tells {@code listener} about every task. A listener that is {@link AutoCloseable} is closed
+     * when the run ends. The Job's result: OK, WARNING naming how many images failed, CANCEL, or ERROR with
+     * the message of a problem that stopped the run (unreadable project, missing container, no ilastik).
+     */
+    public static Job launch(String name, List<JobSpec> specs, JobSettings settings, JobListener listener) {
+        List<JobSpec> all = List.copyOf(specs);
+        Job job = new Job(name) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 DisplayThreadGuard.check("running a job");
-                JobService service = OsgiServices.get(JobLauncher.class, JobService.class);
-                JobSpec spec = new JobSpec(project, source, datasetId, List.of(), null, 50, WriteBack.all(), EnginePreferences.engine(),
-                        EnginePreferences.ilastikHome());
-                AtomicInteger finished = new AtomicInteger();
-                JobRun run;
                 try {
-                    run = service.submit(spec, EnginePreferences.settings(), new JobListener() {
-                        @Override
-                        public void finished(Image image, String summary) {
-                            finished.incrementAndGet();
+                    return runAll(this, all, settings, listener, monitor);
+                } finally {
+                    if (listener instanceof AutoCloseable c) {
+                        try {
+                            c.close();
+                        } catch (Exception e) {
+                            // the run's outcome stands; closing only releases a connection
                         }
-
-                        @Override
-                        public void failed(Image image, String error) {
-                            // The Error Log keeps why each image failed, after the Jobs view has moved on.
-                            Platform.getLog(JobLauncher.class).error(getName() + ": image " + image.id() + " (" + image.name() + ") failed: "
-                                    + error);
-                            finished.incrementAndGet();
-                        }
-                    });
-                } catch (Exception e) {
-                    return new Status(IStatus.ERROR, "org.omeroilastik.ui", e.getMessage(), e);
-                }
-                int total = run.tasks().size();
-                monitor.beginTask(getName(), total);
-                int reported = 0;
-                try {
-                    while (!run.isFinished()) {
-                        if (monitor.isCanceled()) {
-                            run.cancel();
-                        }
-                        int now = finished.get();
-                        monitor.worked(now - reported);
-                        reported = now;
-                        Thread.sleep(100);
                     }
-                    JobRun.Outcome outcome = run.await();
-                    monitor.done();
-                    if (outcome.failed() > 0) {
-                        return new Status(IStatus.WARNING, "org.omeroilastik.ui", outcome.failed() + " of " + total + " images failed");
-                    }
-                    return outcome.cancelled() > 0 ? Status.CANCEL_STATUS : Status.OK_STATUS;
-                } catch (InterruptedException e) {
-                    run.cancel();
-                    Thread.currentThread().interrupt();
-                    return Status.CANCEL_STATUS;
                 }
             }
         };
         job.setUser(true);
         job.schedule();
         return job;
+    }
+
+    private static IStatus runAll(Job job, List<JobSpec> specs, JobSettings settings, JobListener listener, IProgressMonitor monitor) {
+        JobService service = OsgiServices.get(JobLauncher.class, JobService.class);
+        AtomicInteger finished = new AtomicInteger();
+        JobListener counting = new JobListener() {
+            @Override
+            public void started(Image image, int index, int total) {
+                listener.started(image, index, total);
+            }
+
+            @Override
+            public void block(Image image, int done, int total) {
+                listener.block(image, done, total);
+            }
+
+            @Override
+            public void finished(Image image, String summary) {
+                listener.finished(image, summary);
+                finished.incrementAndGet();
+            }
+
+            @Override
+            public void skipped(Image image) {
+                listener.skipped(image);
+                finished.incrementAndGet();
+            }
+
+            @Override
+            public void failed(Image image, String error) {
+                // The Error Log keeps why each image failed, after the Jobs view has moved on.
+                Platform.getLog(JobLauncher.class).error(job.getName() + ": image " + image.id() + " (" + image.name() + ") failed: " + error);
+                listener.failed(image, error);
+                finished.incrementAndGet();
+            }
+
+            @Override
+            public void cancelled(Image image) {
+                listener.cancelled(image);
+                finished.incrementAndGet();
+            }
+        };
+        List<JobRun> runs = new ArrayList<>();
+        int total = 0;
+        int failed = 0;
+        int cancelled = 0;
+        try {
+            for (JobSpec spec : specs) {
+                total += service.plan(spec, settings).images().size();
+            }
+            monitor.beginTask(job.getName(), total);
+            int reported = 0;
+            for (JobSpec spec : specs) {
+                if (monitor.isCanceled()) {
+                    return Status.CANCEL_STATUS;
+                }
+                JobRun run = service.submit(spec, settings, counting);
+                runs.add(run);
+                while (!run.isFinished()) {
+                    if (monitor.isCanceled()) {
+                        run.cancel();
+                    }
+                    int now = finished.get();
+                    monitor.worked(now - reported);
+                    reported = now;
+                    Thread.sleep(100);
+                }
+                JobRun.Outcome outcome = run.await();
+                failed += outcome.failed();
+                cancelled += outcome.cancelled();
+            }
+            monitor.done();
+        } catch (InterruptedException e) {
+            runs.forEach(JobRun::cancel);
+            Thread.currentThread().interrupt();
+            return Status.CANCEL_STATUS;
+        } catch (Exception e) {
+            return new Status(IStatus.ERROR, "org.omeroilastik.ui", e.getMessage(), e);
+        }
+        if (failed > 0) {
+            return new Status(IStatus.WARNING, "org.omeroilastik.ui", failed + " of " + total + " images failed");
+        }
+        return cancelled > 0 ? Status.CANCEL_STATUS : Status.OK_STATUS;
     }
 }
