@@ -50,7 +50,7 @@ class PlaneReaderTest {
 
     @Test
     void composesChannelsThroughTheirColourAndRange() {
-        ChannelSettings s = new ChannelSettings(2);
+        ChannelSettings s = new ChannelSettings(2, java.util.List.of());
         s.colors[0] = 0x00FF00;
         s.colors[1] = 0xFF0000;
         s.min[0] = 0;
@@ -66,7 +66,7 @@ class PlaneReaderTest {
         for (int i = 0; i < ramp.length; i++) {
             ramp[i] = i;
         }
-        ChannelSettings auto = new ChannelSettings(1);
+        ChannelSettings auto = new ChannelSettings(1, java.util.List.of());
         auto.autoRange(new float[][] {ramp}, ramp.length);
         assertEquals(0.0, auto.min[0], 1.0, "0.1 percentile");
         assertEquals(999.0, auto.max[0], 1.0, "99.9 percentile");

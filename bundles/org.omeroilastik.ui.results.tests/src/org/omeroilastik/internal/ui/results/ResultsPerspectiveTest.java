@@ -118,6 +118,9 @@ class ResultsPerspectiveTest {
         assertTrue(results.rois().size() > 0, "the job's ROIs");
         assertEquals(1, results.tables().size(), "the job's object table");
         assertEquals(List.of("Probabilities", "Segmentation", "ROIs"), imageViewer.overlayNames());
+        // The channel controls follow Browse.channels (the local repository's defaults: "Channel 1", white).
+        assertEquals(results.channels().get(0).label(), UiRobot.find(shell, "channelToggle0", org.eclipse.swt.widgets.Button.class).getText());
+        assertEquals("Channel 1", results.channels().get(0).label());
         assertTrue(UiRobot.find(shell, "overlay:Segmentation", org.eclipse.swt.widgets.Button.class).getSelection(), "segmentation is on");
         assertTrue(!UiRobot.find(shell, "overlay:Probabilities", org.eclipse.swt.widgets.Button.class).getSelection(),
                 "probabilities start off (the resultViewers contribution says so)");

@@ -1,6 +1,9 @@
 package org.omeroilastik.internal.ui.results;
 
 import java.util.Arrays;
+import java.util.List;
+
+import org.omeroilastik.model.repository.Channel;
 
 /**
  * How each channel of an image is shown: a lookup-table colour (0xRRGGBB, the channel's value scaled
@@ -8,19 +11,28 @@ import java.util.Arrays;
  */
 final class ChannelSettings {
     final int[] colors;
+    final String[] labels;
     final double[] min;
     final double[] max;
     final boolean[] active;
 
-    ChannelSettings(int channels) {
+    /**
+     * Settings for {@code channels} channels: the colours and labels the repository gives (OMERO's
+     * rendering settings; {@code Channel.defaults} elsewhere), else numbered in the viewer's defaults.
+     * The ranges start at auto contrast.
+     */
+    ChannelSettings(int channels, List<Channel> known) {
         colors = new int[channels];
+        labels = new String[channels];
         min = new double[channels];
         max = new double[channels];
         active = new boolean[channels];
         int[] defaults = channels == 1 ? new int[] {0xFFFFFF}
                 : channels == 2 ? new int[] {0x00FF00, 0xFF00FF} : new int[] {0xFF0000, 0x00FF00, 0x0000FF, 0xFFFF00, 0x00FFFF, 0xFF00FF};
         for (int c = 0; c < channels; c++) {
-            colors[c] = defaults[c % defaults.length];
+            boolean given = known.size() == channels;
+            colors[c] = given ? known.get(c).rgb() : defaults[c % defaults.length];
+            labels[c] = given ? known.get(c).label() : "Channel " + c;
             max[c] = 255;
             active[c] = true;
         }
@@ -28,6 +40,7 @@ final class ChannelSettings {
 
     private ChannelSettings(ChannelSettings o) {
         colors = o.colors.clone();
+        labels = o.labels;
         min = o.min.clone();
         max = o.max.clone();
         active = o.active.clone();

@@ -216,7 +216,7 @@ public final class ImageViewerView extends ViewPart {
             try {
                 repo = OsgiServices.get(ImageViewerView.class, Repositories.class).open(image.source(), false);
                 Browse b = repo.browse();
-                ImageResults loaded = new ImageResults(repo, b.image(image.imageId()), b.derivedImages(image.imageId()), b.rois(image.imageId()),
+                ImageResults loaded = new ImageResults(repo, b.image(image.imageId()), b.channels(image.imageId()), b.derivedImages(image.imageId()), b.rois(image.imageId()),
                         b.tables(image.imageId()));
                 List<OverlayState> made = new ArrayList<>();
                 for (ResultViewerRegistry.Contribution c : ResultViewerRegistry.contributions()) {
@@ -272,7 +272,7 @@ public final class ImageViewerView extends ViewPart {
             frameRegion = null;
         }
         ImageDescriptor d = loaded.image().pixels();
-        channels = new ChannelSettings((int) d.channels());
+        channels = new ChannelSettings((int) d.channels(), loaded.channels());
         autoRangePending = true;
         overlays.clear();
         overlays.addAll(made);
@@ -306,8 +306,9 @@ public final class ImageViewerView extends ViewPart {
         for (int c = 0; c < channels.colors.length; c++) {
             int ch = c;
             Button on = new Button(channelsBox, SWT.TOGGLE);
-            on.setText("Channel " + c);
-            on.setToolTipText("Show channel " + c);
+            on.setText(channels.labels[c]);
+            on.setData("id", "channelToggle" + c);
+            on.setToolTipText("Show channel " + c + " (" + channels.labels[c] + ")");
             on.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
             on.setSelection(true);
             on.addListener(SWT.Selection, e -> {
