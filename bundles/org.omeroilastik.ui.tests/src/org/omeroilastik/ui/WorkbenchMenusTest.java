@@ -61,6 +61,7 @@ class WorkbenchMenusTest {
     void helpAboutListsTheVersionsOfOurBundlesAndLibraries() throws Exception {
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         Shell shell = window.getShell();
+        assertTrue(shell.getImages().length >= 4, "the product's window icons (branding)");
         Menu bar = shell.getMenuBar();
         assertEquals(List.of("File", "Window", "Help"), Arrays.stream(bar.getItems()).map(i -> i.getText().replace("&", "")).toList());
         Menu windowMenu = open(item(bar, "Window"));
@@ -81,7 +82,7 @@ class WorkbenchMenusTest {
                 return;
             }
             try {
-                dialog.setSize(900, 600);
+                dialog.setSize(1100, 640);
                 while (display.readAndDispatch()) {
                     // paint before the screenshot
                 }

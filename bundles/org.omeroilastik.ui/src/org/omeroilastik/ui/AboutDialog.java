@@ -32,6 +32,7 @@ final class AboutDialog extends TitleAreaDialog {
             "org.eclipse.swt", "org.eclipse.osgi", "org.eclipse.ui.workbench", "com.google.gson");
 
     private Table table;
+    private org.eclipse.swt.graphics.Image logo;
 
     AboutDialog(Shell parent) {
         super(parent);
@@ -83,12 +84,18 @@ final class AboutDialog extends TitleAreaDialog {
 
     @Override
     protected org.eclipse.swt.graphics.Point getInitialSize() {
-        return new org.eclipse.swt.graphics.Point(900, 620);
+        return new org.eclipse.swt.graphics.Point(1100, 640);
     }
 
     @Override
     protected Control createDialogArea(Composite parent) {
         setTitle("OMERO ilastik Workbench " + version());
+        java.net.URL icon = FrameworkUtil.getBundle(AboutDialog.class).getEntry("icons/omero-ilastik-64.png");
+        if (icon != null) {
+            logo = org.eclipse.jface.resource.ImageDescriptor.createFromURL(icon).createImage();
+            setTitleImage(logo);
+            parent.addDisposeListener(e -> logo.dispose());
+        }
         setMessage("Runs ilastik projects over images in OMERO or a local repository, with an embedded ilastik-compatible engine "
                 + "or an installed ilastik.");
         Composite area = (Composite) super.createDialogArea(parent);
@@ -108,6 +115,8 @@ final class AboutDialog extends TitleAreaDialog {
         for (TableColumn c : table.getColumns()) {
             c.pack();
         }
+        // Long bundle descriptions must not push the versions out of sight (Copy keeps them whole).
+        table.getColumn(0).setWidth(Math.min(table.getColumn(0).getWidth(), 520));
         return area;
     }
 
