@@ -10,8 +10,10 @@ public final class JobsPerspective implements IPerspectiveFactory {
     @Override
     public void createInitialLayout(IPageLayout layout) {
         layout.setEditorAreaVisible(false);
-        layout.addView(DataExplorerView.ID, IPageLayout.LEFT, 0.3f, layout.getEditorArea());
-        layout.addView(JobsView.ID, IPageLayout.RIGHT, 0.32f, DataExplorerView.ID);
-        layout.addView(IPageLayout.ID_PROGRESS_VIEW, IPageLayout.BOTTOM, 0.7f, JobsView.ID);
+        // The Jobs and Progress views sit below the editor area, not beside the explorer: a job editor opened here
+        // (New ilastik job…) takes the top right, and the explorer keeps its width (it was squeezed to a fifth of it).
+        layout.addView(DataExplorerView.ID, IPageLayout.LEFT, 0.27f, layout.getEditorArea());
+        layout.addView(JobsView.ID, IPageLayout.BOTTOM, 0.55f, layout.getEditorArea());
+        layout.addView(IPageLayout.ID_PROGRESS_VIEW, IPageLayout.RIGHT, 0.68f, JobsView.ID);
     }
 }
