@@ -38,11 +38,21 @@ public final class SeparableConvolution {
         float[] in = src.data();
         float[] out = dst.data();
         float[] line = new float[nx + 2 * r];
+        // Where each border sample of the padded line comes from (reflect-101), computed once: a
+        // modulo per sample would cost more than the short kernels' arithmetic.
+        int[] left = new int[r];
+        int[] right = new int[r];
+        for (int k = 0; k < r; k++) {
+            left[k] = reflect(k - r, nx);
+            right[k] = reflect(nx + k, nx);
+        }
         for (int l = 0; l < lines; l++) {
             int base = l * nx;
-            for (int i = -r; i < nx + r; i++) {
-                line[i + r] = in[base + reflect(i, nx)];
+            for (int k = 0; k < r; k++) {
+                line[k] = in[base + left[k]];
+                line[r + nx + k] = in[base + right[k]];
             }
+            System.arraycopy(in, base, line, r, nx);
             // k outer, pixels inner: the same operations per pixel in the same order, but a loop the JIT vectorises.
             float c0 = c[0];
             for (int i = 0; i < nx; i++) {
