@@ -217,18 +217,20 @@ public final class PixelClassificationRunner {
         int cx;
         if (!zHalo) {
             cz = 1;
-            cy = Math.min(ny, options.block2d());
-            cx = Math.min(nx, options.block2d());
+            cy = balanced(ny, options.block2d());
+            cx = balanced(nx, options.block2d());
         } else {
             Stage last = project.stages().get(project.stages().size() - 1);
             int nf = Math.max(1, last.features().channelCount(last.inputChannels(), nz)) + project.labels().size();
+            // The largest blocks whose regions fit the budget. Tiles of equal size (not edge, edge, …, a
+            // sliver) keep each region as small as the tile count allows: a sliver costs a whole halo.
             int edge = 256;
-            while (edge > 16 && blockBytes(edge, h, nf) > options.blockBytes()) {
-                edge -= 8;
-            }
-            cz = Math.min(nz, edge);
-            cy = Math.min(ny, edge);
-            cx = Math.min(nx, edge);
+            do {
+                cz = balanced(nz, edge);
+                cy = balanced(ny, edge);
+                cx = balanced(nx, edge);
+                edge -= 4;
+            } while (edge > 16 && blockBytes(cz, cy, cx, hz, h, nz, ny, nx, nf) > options.blockBytes());
         }
         List<Block> blocks = new ArrayList<>();
         for (int t = 0; t < nt; t++) {
@@ -246,10 +248,19 @@ public final class PixelClassificationRunner {
         return blocks;
     }
 
-    /** Bytes of one 3D block: the cropped feature matrix plus about 24 region-sized temporaries (shared passes). */
-    private static long blockBytes(int edge, int halo, int features) {
-        long core = (long) edge * edge * edge;
-        long region = (long) (edge + 2 * halo) * (edge + 2 * halo) * (edge + 2 * halo);
+    /** The tile size that splits {@code n} into as few equal tiles of at most {@code edge} as possible. */
+    static int balanced(int n, int edge) {
+        int tiles = (n + edge - 1) / edge;
+        return (n + tiles - 1) / tiles;
+    }
+
+    /**
+     * Bytes of one 3D block of core cz × cy × cx: the cropped feature matrix plus about 24 region-sized
+     * temporaries (shared passes); the region is the core plus its halos, clipped to the image.
+     */
+    private static long blockBytes(int cz, int cy, int cx, int hz, int h, int nz, int ny, int nx, int features) {
+        long core = (long) cz * cy * cx;
+        long region = (long) Math.min(nz, cz + 2 * hz) * Math.min(ny, cy + 2 * h) * Math.min(nx, cx + 2 * h);
         return 4L * (features * core + 24 * region);
     }
 }
