@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.omeroilastik.image.io.ImageSource;
 import org.omeroilastik.jobs.JobDocument;
 import org.omeroilastik.jobs.JobSpec;
+import org.omeroilastik.jobs.WriteBack;
 import org.omeroilastik.repository.Repositories;
 import org.omeroilastik.repository.Repository;
 import org.omeroilastik.testing.Conformance;
@@ -244,6 +245,39 @@ class JobEditorTest {
                         + java.util.Arrays.stream(file.getMenu().getItems()).map(MenuItem::getText).toList()));
         assertTrue(newJob.isEnabled());
         file.getMenu().notifyListeners(SWT.Hide, new Event());
+    }
+
+    @Test
+    void aNewJobStartsFromTheDefaultExports() throws Exception {
+        // Preferences > ilastik engine > Default exports (its page is driven through its widgets in ExportsPreferencePageTest).
+        var prefs = org.eclipse.core.runtime.preferences.InstanceScope.INSTANCE.getNode("org.omeroilastik.ui");
+        prefs.put("writeBack", "rois,probabilities,provenance");
+        prefs.putLong("minSize", 120);
+        try {
+            IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+            Shell shell = page.getWorkbenchWindow().getShell();
+            page.closeAllEditors(false);
+            MenuItem file = java.util.Arrays.stream(shell.getMenuBar().getItems()).filter(m -> m.getText().replace("&", "").equals("File"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no File menu"));
+            file.getMenu().notifyListeners(SWT.Show, new Event());
+            MenuItem newJob = java.util.Arrays.stream(file.getMenu().getItems()).filter(m -> m.getText().startsWith("New ilastik job"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no New ilastik job\u2026 in the File menu"));
+            fillNewJobDialog(shell.getDisplay(), Conformance.file("pixel/api-2d-1ch/PixelClass.ilp"), "defaults-job");
+            newJob.notifyListeners(SWT.Selection, new Event());
+            file.getMenu().notifyListeners(SWT.Hide, new Event());
+            UiRobot.waitUntil(() -> page.getActiveEditor() instanceof JobEditor e && e.isLoaded(), 30_000, "the new job's editor");
+            JobEditor editor = (JobEditor) page.getActiveEditor();
+            assertEquals(java.util.EnumSet.of(WriteBack.ROIS, WriteBack.PROBABILITIES, WriteBack.PROVENANCE), editor.job().writeBack());
+            assertEquals(120, editor.job().minSize());
+            assertEquals(editor.job(), JobDocument.read(editor.file()), "saved as created");
+            editor.showPage("Exports & write-back");
+            assertTrue(UiRobot.find(shell, "writeBack.probabilities", Button.class).getSelection());
+            assertFalse(UiRobot.find(shell, "writeBack.table", Button.class).getSelection(), "no table: the default exports leave it out");
+            page.closeEditor(editor, false);
+        } finally {
+            prefs.remove("writeBack");
+            prefs.remove("minSize");
+        }
     }
 
     @Test
