@@ -70,6 +70,9 @@ class JobsViewActionsTest {
             }
         }
         Shell shell = showJobsView();
+        // The repository in the explorer too, as a user would have it (for the screenshot).
+        ((DataExplorerView) PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().showView(DataExplorerView.ID))
+                .addConnection(source);
         Table table = UiRobot.find(shell, "jobsTable", Table.class);
         Button cancel = UiRobot.find(shell, "cancelJob", Button.class);
         Button resume = UiRobot.find(shell, "resumeJob", Button.class);
@@ -115,16 +118,23 @@ class JobsViewActionsTest {
         JobRun resumed = runOf(source, 1);
         assertEquals(cancelled.spec(), resumed.spec(), "the same spec");
         assertEquals(cancelled.journal(), resumed.journal(), "the same journal");
-        // The progress bars mid-run, for the screenshot.
-        settleUntil(shell, () -> resumed.tasks().stream().anyMatch(t -> t.state() == TaskStatus.State.RUNNING && t.blocksDone() > 0
-                && t.blocksDone() < t.blocksTotal()), 120_000);
-        List<TableItem> running = rows(table, "resume_0").subList(IMAGES, 2 * IMAGES).stream().filter(r -> r.getText(2).equals("running")).toList();
-        if (!running.isEmpty()) {
-            select(table, running.get(0));
-            assertTrue(cancel.isEnabled(), "Cancel applies to the resumed run while it runs");
-            assertTrue(running.get(0).getText(0).startsWith("Resume pixel_class_2d_cells_apoptotic.ilp on dataset-"), running.get(0).getText(0));
+        for (TableItem row : rows(table, "resume_0").subList(IMAGES, 2 * IMAGES)) {
+            assertEquals("Resume pixel_class_2d_cells_apoptotic.ilp on dataset-" + dataset, row.getText(0));
         }
-        settle(shell);
+        // The screenshot while a resumed image is part-way through its blocks, that row selected (Cancel applies to it).
+        TableItem partWay = null;
+        long end = System.currentTimeMillis() + 120_000;
+        while (partWay == null && !resumed.isFinished() && System.currentTimeMillis() < end) {
+            pump(shell, 50);
+            partWay = rows(table, "resume_0").subList(IMAGES, 2 * IMAGES).stream().filter(r -> r.getText(2).equals("running")
+                    && r.getText(3).matches("[1-9]\\d* / \\d+") && !r.getText(3).split(" / ")[0].equals(r.getText(3).split(" / ")[1]))
+                    .findFirst().orElse(null);
+        }
+        if (partWay != null) {
+            select(table, partWay);
+            assertTrue(cancel.isEnabled(), "Cancel applies to the resumed run while it runs");
+            pump(shell, 100);
+        }
         Screenshots.save(shell, "jobs-view");
         UiRobot.waitUntil(resumed::isFinished, 600_000, "the resumed run");
         UiRobot.waitUntil(() -> count(rows(table, "resume_0").subList(IMAGES, 2 * IMAGES), "running") == 0, 10_000, "the view to catch up");
@@ -259,16 +269,15 @@ class JobsViewActionsTest {
         return found[0];
     }
 
-    /** Pumps events until {@code ready} holds or {@code timeoutMillis} pass (a screenshot is taken either way). */
-    private static void settleUntil(Shell shell, java.util.function.BooleanSupplier ready, long timeoutMillis) throws InterruptedException {
-        long end = System.currentTimeMillis() + timeoutMillis;
-        while (!ready.getAsBoolean() && System.currentTimeMillis() < end) {
-            settle(shell);
-        }
-        // Two refreshes of the view, so the bars show what the tasks are at.
-        for (int i = 0; i < 3; i++) {
-            settle(shell);
-        }
+    /** Handles pending events (layout, paint) for about {@code millis} ms. */
+    private static void pump(Shell shell, long millis) throws InterruptedException {
+        long end = System.currentTimeMillis() + millis;
+        do {
+            while (shell.getDisplay().readAndDispatch()) {
+                // layout and paint
+            }
+            Thread.sleep(10);
+        } while (System.currentTimeMillis() < end);
     }
 
     private static void settle(Shell shell) throws InterruptedException {
