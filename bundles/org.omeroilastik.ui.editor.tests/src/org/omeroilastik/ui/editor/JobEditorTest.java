@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.omeroilastik.image.io.ImageSource;
 import org.omeroilastik.jobs.JobDocument;
 import org.omeroilastik.jobs.JobSpec;
+import org.omeroilastik.jobs.WriteBack;
 import org.omeroilastik.repository.Repositories;
 import org.omeroilastik.repository.Repository;
 import org.omeroilastik.testing.Conformance;
@@ -247,6 +248,39 @@ class JobEditorTest {
     }
 
     @Test
+    void aNewJobStartsFromTheDefaultExports() throws Exception {
+        // Preferences > ilastik engine > Default exports (its page is driven through its widgets in ExportsPreferencePageTest).
+        var prefs = org.eclipse.core.runtime.preferences.InstanceScope.INSTANCE.getNode("org.omeroilastik.ui");
+        prefs.put("writeBack", "rois,probabilities,provenance");
+        prefs.putLong("minSize", 120);
+        try {
+            IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+            Shell shell = page.getWorkbenchWindow().getShell();
+            page.closeAllEditors(false);
+            MenuItem file = java.util.Arrays.stream(shell.getMenuBar().getItems()).filter(m -> m.getText().replace("&", "").equals("File"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no File menu"));
+            file.getMenu().notifyListeners(SWT.Show, new Event());
+            MenuItem newJob = java.util.Arrays.stream(file.getMenu().getItems()).filter(m -> m.getText().startsWith("New ilastik job"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no New ilastik job\u2026 in the File menu"));
+            fillNewJobDialog(shell.getDisplay(), Conformance.file("pixel/api-2d-1ch/PixelClass.ilp"), "defaults-job");
+            newJob.notifyListeners(SWT.Selection, new Event());
+            file.getMenu().notifyListeners(SWT.Hide, new Event());
+            UiRobot.waitUntil(() -> page.getActiveEditor() instanceof JobEditor e && e.isLoaded(), 30_000, "the new job's editor");
+            JobEditor editor = (JobEditor) page.getActiveEditor();
+            assertEquals(java.util.EnumSet.of(WriteBack.ROIS, WriteBack.PROBABILITIES, WriteBack.PROVENANCE), editor.job().writeBack());
+            assertEquals(120, editor.job().minSize());
+            assertEquals(editor.job(), JobDocument.read(editor.file()), "saved as created");
+            editor.showPage("Exports & write-back");
+            assertTrue(UiRobot.find(shell, "writeBack.probabilities", Button.class).getSelection());
+            assertFalse(UiRobot.find(shell, "writeBack.table", Button.class).getSelection(), "no table: the default exports leave it out");
+            page.closeEditor(editor, false);
+        } finally {
+            prefs.remove("writeBack");
+            prefs.remove("minSize");
+        }
+    }
+
+    @Test
     void cancelStopsARunningJob() throws Exception {
         String repoSource = "local:" + dir.resolve("slow");
         long many;
@@ -284,6 +318,62 @@ class JobEditorTest {
         assertTrue(done < images && cancelled >= 1, done + " done, " + cancelled + " cancelled");
         assertFalse(cancel.isEnabled());
         page.closeEditor(editor, false);
+    }
+
+    @Test
+    void resumeSkipsTheImagesAnEarlierRunFinished() throws Exception {
+        String repoSource = "local:" + dir.resolve("resume");
+        long scans;
+        try (Repository repo = Services.get(Repositories.class).open(repoSource, true)) {
+            scans = repo.dataManager().createDataset("Scans", "", Optional.empty()).id();
+            for (int i = 0; i < 2; i++) {
+                repo.dataManager().importImage(scans, ImageSource.of(Conformance.file("pixel/api-2d-1ch/Data_1channel.png")), "first_0" + i);
+            }
+        }
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        Shell shell = page.getWorkbenchWindow().getShell();
+        page.closeAllEditors(false);
+        Path job = dir.resolve("resume.ilastikjob");
+        JobDocument.of(Conformance.file("pixel/api-2d-1ch/PixelClass.ilp"), JobSpec.Engine.EMBEDDED, 0, 1)
+                .withInputs(repoSource, List.of(new JobDocument.Input(JobDocument.Kind.DATASET, scans, "Scans"))).write(job);
+        page.openEditor(new JobEditorInput(job), JobEditor.ID);
+        UiRobot.waitUntil(() -> page.getActiveEditor() instanceof JobEditor e && e.isLoaded(), 30_000, "the job");
+        JobEditor editor = (JobEditor) page.getActiveEditor();
+        editor.showPage("Run");
+        Button run = UiRobot.find(shell, "run", Button.class);
+        Button resume = UiRobot.find(shell, "resume", Button.class);
+        Table rows = UiRobot.find(shell, "runTable", Table.class);
+        Label status = UiRobot.find(shell, "runStatus", Label.class);
+        click(run);
+        UiRobot.waitUntil(() -> status.getText().startsWith("Done") || status.getText().startsWith("Finished") || status.getText().startsWith("Cannot"),
+                120_000, "the first run");
+        assertEquals("Done: 2 images", status.getText());
+        // A third image arrives in the dataset: Resume runs it and skips the two the first run finished.
+        try (Repository repo = Services.get(Repositories.class).open(repoSource, false)) {
+            repo.dataManager().importImage(scans, ImageSource.of(Conformance.file("pixel/api-2d-1ch/Data_1channel.png")), "later");
+        }
+        click(resume);
+        UiRobot.waitUntil(() -> !run.isEnabled(), 10_000, "the resumed run to start");
+        UiRobot.waitUntil(() -> run.isEnabled(), 120_000, "the resumed run");
+        assertEquals("Done: 3 images (2 finished before, skipped)", status.getText());
+        for (TableItem row : rows.getItems()) {
+            assertEquals(row.getText(0).startsWith("first_") ? "skipped" : "done", row.getText(1), row.getText(0) + ": " + row.getText(2));
+        }
+        try (Repository repo = Services.get(Repositories.class).open(repoSource, false)) {
+            for (var image : repo.browse().images(scans)) {
+                var counts = repo.browse().counts(image.id());
+                assertEquals(2, counts.derived(), "no duplicate derived images on " + image.name() + ": " + counts);
+                assertEquals(1, counts.tables(), "no duplicate table on " + image.name() + ": " + counts);
+            }
+        }
+        // Run (not Resume) still starts afresh.
+        click(run);
+        UiRobot.waitUntil(() -> !run.isEnabled(), 10_000, "the fresh run to start");
+        UiRobot.waitUntil(() -> run.isEnabled(), 120_000, "the fresh run");
+        assertEquals("Done: 3 images", status.getText());
+        assertEquals(3, java.util.Arrays.stream(rows.getItems()).filter(r -> r.getText(1).equals("done")).count());
+        page.closeEditor(editor, false);
+        assertEquals(List.of(), DisplayThreadGuard.violations(), "no repository, engine or file work on the display thread");
     }
 
     @Test

@@ -30,7 +30,7 @@ import org.omeroilastik.ui.editor.JobEditorInput;
 
 /**
  * "New ilastik job…": asks for an .ilp and a name, saves {@code jobs/NAME.ilastikjob} in the workspace (with the data
- * explorer's selected datasets, plates or images as inputs, and the engine preferences) and opens it.
+ * explorer's selected datasets, plates or images as inputs, and the engine and default exports preferences) and opens it.
  */
 public final class NewJobHandler extends AbstractHandler {
     public static final String EXTENSION = ".ilastikjob";
@@ -49,6 +49,7 @@ public final class NewJobHandler extends AbstractHandler {
             return null;
         }
         JobDocument job = JobDocument.of(dialog.project(), EnginePreferences.engine(), EnginePreferences.threads(), EnginePreferences.parallel())
+                .withWriteBack(EnginePreferences.writeBack()).withObjects(null, EnginePreferences.minSize())
                 .withInputs(items.isEmpty() ? "" : items.get(0).source(), items.stream()
                         .map(i -> new JobDocument.Input(JobDocument.Kind.valueOf(i.kind().toUpperCase(Locale.ROOT)), i.id(), i.name())).toList());
         String name = dialog.name();

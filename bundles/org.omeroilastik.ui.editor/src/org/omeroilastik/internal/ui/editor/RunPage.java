@@ -31,6 +31,7 @@ import org.omeroilastik.export.ExportingListener;
 import org.omeroilastik.jobs.JobDocument;
 import org.omeroilastik.jobs.JobListener;
 import org.omeroilastik.jobs.JobService;
+import org.omeroilastik.jobs.JobSettings;
 import org.omeroilastik.jobs.JobSpec;
 import org.omeroilastik.model.repository.Image;
 import org.omeroilastik.platform.OsgiServices;
@@ -41,12 +42,14 @@ import org.omeroilastik.ui.JobLauncher;
 import org.omeroilastik.ui.editor.JobEditor;
 
 /**
- * Run / Cancel: the job as edited runs through {@link JobLauncher} (so the Jobs and Progress views show it), one
- * row per image with its state and summary, the chosen exporters called after each image.
+ * Run / Resume / Cancel: the job as edited runs through {@link JobLauncher} (so the Jobs and Progress views show it), one
+ * row per image with its state and summary, the chosen exporters called after each image. Run starts afresh; Resume
+ * skips the images this job's journal lists as finished (by an earlier run, also before a restart) and runs the rest.
  */
 public final class RunPage {
     private final JobEditor editor;
     private Button run;
+    private Button resume;
     private Button cancel;
     private ProgressBar progress;
     private Label status;
@@ -64,11 +67,17 @@ public final class RunPage {
 
     private Control build(Composite parent) {
         Composite page = new Composite(parent, SWT.NONE);
-        page.setLayout(new GridLayout(4, false));
+        page.setLayout(new GridLayout(5, false));
         run = new Button(page, SWT.PUSH);
         run.setText("Run");
         run.setData("id", "run");
-        run.addListener(SWT.Selection, e -> start());
+        run.setToolTipText("Run every image of the job afresh");
+        run.addListener(SWT.Selection, e -> start(false));
+        resume = new Button(page, SWT.PUSH);
+        resume.setText("Resume");
+        resume.setData("id", "resume");
+        resume.setToolTipText("Skip the images an earlier run of this job finished; run the rest");
+        resume.addListener(SWT.Selection, e -> start(true));
         cancel = new Button(page, SWT.PUSH);
         cancel.setText("Cancel");
         cancel.setData("id", "cancel");
@@ -87,12 +96,12 @@ public final class RunPage {
         status = new Label(page, SWT.WRAP);
         status.setData("id", "runStatus");
         status.setText("Not run yet.");
-        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
+        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 5, 1));
         table = new Table(page, SWT.BORDER | SWT.FULL_SELECTION);
         table.setData("id", "runTable");
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
+        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 5, 1));
         for (String[] c : new String[][] {{"Image", "220"}, {"State", "90"}, {"Summary or error", "700"}}) {
             TableColumn column = new TableColumn(table, SWT.NONE);
             column.setText(c[0]);
@@ -101,7 +110,7 @@ public final class RunPage {
         return page;
     }
 
-    private void start() {
+    private void start(boolean resuming) {
         JobDocument job = editor.job();
         if (job.inputs().isEmpty()) {
             status.setText("Add inputs first (Inputs page).");
@@ -109,7 +118,9 @@ public final class RunPage {
         }
         Path exportFolder = job.exportFolder(editor.file());
         List<JobSpec> specs = job.specs(EnginePreferences.ilastikHome());
+        JobSettings settings = EnginePreferences.withMemory(job.settings()).withResume(resuming);
         run.setEnabled(false);
+        resume.setEnabled(false);
         status.setText("Planning\u2026");
         Display display = table.getDisplay();
         // Planning reads the repository: in a Job; the run itself is scheduled from there.
@@ -120,7 +131,7 @@ public final class RunPage {
             try {
                 JobService service = OsgiServices.get(RunPage.class, JobService.class);
                 for (JobSpec spec : specs) {
-                    images.addAll(service.plan(spec, EnginePreferences.withMemory(job.settings())).images());
+                    images.addAll(service.plan(spec, settings).images());
                 }
                 for (String id : job.exporters()) {
                     exporters.put(id, ExporterRegistry.create(id));
@@ -129,8 +140,9 @@ public final class RunPage {
                 display.asyncExec(() -> finished("Cannot run: " + e.getMessage(), List.of()));
                 return Status.OK_STATUS;
             }
+            RowListener rowListener = new RowListener();
             ExportingListener exporting = new ExportingListener(OsgiServices.get(RunPage.class, Repositories.class), job.source(),
-                    job.project().getFileName().toString(), exporters, exportFolder, new RowListener());
+                    job.project().getFileName().toString(), exporters, exportFolder, rowListener);
             display.asyncExec(() -> {
                 rows.clear();
                 table.removeAll();
@@ -143,7 +155,8 @@ public final class RunPage {
                 progress.setSelection(0);
                 status.setText("Running " + images.size() + " images\u2026");
                 cancel.setEnabled(true);
-                Job launched = JobLauncher.launch(editor.getPartName() + " (" + job.project().getFileName() + ")", specs, EnginePreferences.withMemory(job.settings()), exporting);
+                Job launched = JobLauncher.launch((resuming ? "Resume " : "") + editor.getPartName() + " (" + job.project().getFileName() + ")",
+                        specs, settings, exporting);
                 running = launched;
                 launched.addJobChangeListener(new JobChangeAdapter() {
                     @Override
@@ -151,6 +164,7 @@ public final class RunPage {
                         IStatus result = event.getResult();
                         String text = switch (result.getSeverity()) {
                             case IStatus.OK -> "Done: " + images.size() + " images"
+                                    + (rowListener.skipped.get() == 0 ? "" : " (" + rowListener.skipped.get() + " finished before, skipped)")
                                     + (exporters.isEmpty() ? "" : ", exported to " + exportFolder);
                             case IStatus.CANCEL -> "Cancelled";
                             default -> "Finished with problems: " + result.getMessage();
@@ -174,12 +188,15 @@ public final class RunPage {
         status.setForeground(status.getDisplay().getSystemColor(text.startsWith("Done") && exportErrors.isEmpty() ? SWT.COLOR_DARK_GREEN
                 : SWT.COLOR_RED));
         run.setEnabled(true);
+        resume.setEnabled(true);
         cancel.setEnabled(false);
         status.getParent().layout();
     }
 
     /** Rows follow the tasks; events come from the job's pool threads. */
     private final class RowListener implements JobListener {
+        final java.util.concurrent.atomic.AtomicInteger skipped = new java.util.concurrent.atomic.AtomicInteger();
+
         private void show(Image image, String state, String message, boolean done) {
             table.getDisplay().asyncExec(() -> {
                 TableItem row = rows.get(image.id());
@@ -213,6 +230,7 @@ public final class RunPage {
 
         @Override
         public void skipped(Image image) {
+            skipped.incrementAndGet();
             show(image, "skipped", "done by an earlier run", true);
         }
 
