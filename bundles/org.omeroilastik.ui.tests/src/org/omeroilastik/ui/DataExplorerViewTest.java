@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,21 +55,7 @@ class DataExplorerViewTest {
 
     /** The item under this test's own connection (other tests' repositories stay in the explorer). */
     private TreeItem item(Tree tree, String text) {
-        for (TreeItem root : tree.getItems()) {
-            if (root.getText().equals(source)) {
-                List<TreeItem> all = new ArrayList<>();
-                collect(root.getItems(), all);
-                return all.stream().filter(i -> i.getText().startsWith(text)).findFirst().orElse(null);
-            }
-        }
-        return null;
-    }
-
-    private static void collect(TreeItem[] items, List<TreeItem> out) {
-        for (TreeItem i : items) {
-            out.add(i);
-            collect(i.getItems(), out);
-        }
+        return UiRobot.treeItem(tree, source, t -> t.startsWith(text));
     }
 
     private void expand(DataExplorerView view, Tree tree, String text) {

@@ -96,29 +96,6 @@ class JobsViewTest {
 
     /** The item under this test's own connection (other tests' repositories stay in the explorer). */
     private TreeItem find(Tree tree, String text) {
-        for (TreeItem root : tree.getItems()) {
-            if (root.getText().equals(source)) {
-                for (TreeItem c : root.getItems()) {
-                    TreeItem f = find(c, text);
-                    if (f != null) {
-                        return f;
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
-    private static TreeItem find(TreeItem item, String text) {
-        if (item.getText().startsWith(text)) {
-            return item;
-        }
-        for (TreeItem c : item.getItems()) {
-            TreeItem f = find(c, text);
-            if (f != null) {
-                return f;
-            }
-        }
-        return null;
+        return UiRobot.treeItem(tree, source, t -> t.startsWith(text));
     }
 }

@@ -84,7 +84,7 @@ class JobEditorTest {
         explorer.addConnection(source);
         Tree tree = UiRobot.find(shell, "tree", Tree.class);
         UiRobot.waitUntil(() -> find(tree, "Cells") != null, 30_000, "the project in the explorer");
-        expand(tree, find(tree, "Cells"));
+        UiRobot.expand(tree, find(tree, "Cells"));
         UiRobot.waitUntil(() -> find(tree, "Scans") != null && find(tree, "RGB") != null, 30_000, "the datasets");
 
         // "New ilastik job…" on the dataset's context menu, the dialog filled in through its widgets.
@@ -458,14 +458,6 @@ class JobEditorTest {
         button.notifyListeners(SWT.Selection, new Event());
     }
 
-    /** Expands a tree item as a click on its arrow does (the viewer loads its children). */
-    private static void expand(Tree tree, TreeItem item) {
-        Event e = new Event();
-        e.item = item;
-        tree.notifyListeners(SWT.Expand, e);
-        item.setExpanded(true);
-    }
-
     private static void settle(Shell shell) throws InterruptedException {
         for (int i = 0; i < 20; i++) {
             while (shell.getDisplay().readAndDispatch()) {
@@ -475,30 +467,8 @@ class JobEditorTest {
         }
     }
 
+    /** The item labelled {@code text} (or {@code text} and more after a space) under this test's connection. */
     private TreeItem find(Tree tree, String text) {
-        for (TreeItem root : tree.getItems()) {
-            if (root.getText().equals(source)) {
-                for (TreeItem c : root.getItems()) {
-                    TreeItem f = find(c, text);
-                    if (f != null) {
-                        return f;
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
-    private static TreeItem find(TreeItem item, String text) {
-        if (item.getText().equals(text) || item.getText().startsWith(text + " ")) {
-            return item;
-        }
-        for (TreeItem c : item.getItems()) {
-            TreeItem f = find(c, text);
-            if (f != null) {
-                return f;
-            }
-        }
-        return null;
+        return UiRobot.treeItem(tree, source, t -> t.equals(text) || t.startsWith(text + " "));
     }
 }

@@ -32,7 +32,6 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.ProgressBar;
 import org.eclipse.swt.widgets.Scale;
@@ -41,8 +40,6 @@ import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.swt.widgets.ToolBar;
-import org.eclipse.swt.widgets.ToolItem;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IViewPart;
@@ -106,7 +103,7 @@ class EndToEndTest {
         page.showView(DataExplorerView.ID);
 
         // 2. Add connection… on the Data Explorer's toolbar, Local folder, the folder typed, Connect.
-        toolItem(shell, "Add connection\u2026");
+        UiRobot.clickToolItem(shell, "Add connection\u2026");
         UiRobot.waitUntil(() -> shell(display, "addConnectionDialog") != null, 10_000, "the Add connection dialog");
         Shell dialog = shell(display, "addConnectionDialog");
         org.eclipse.swt.widgets.List kinds = UiRobot.find(dialog, "kinds", org.eclipse.swt.widgets.List.class);
@@ -127,10 +124,9 @@ class EndToEndTest {
         expand(tree, "Stacks");
         UiRobot.waitUntil(() -> IMAGES.stream().allMatch(n -> item(tree, n) != null), 30_000, "the dataset's images in the tree");
         TreeItem dataset = item(tree, "Stacks");
-        tree.setSelection(dataset);
-        tree.notifyListeners(SWT.Selection, itemEvent(dataset));
+        UiRobot.select(tree, dataset);
         fillNewJobDialog(display, ilp, "embryos");
-        MenuItem newJob = menuItem(tree.getMenu(), "New ilastik job\u2026");
+        MenuItem newJob = UiRobot.menuItem(tree.getMenu(), "New ilastik job\u2026");
         assertTrue(newJob.isEnabled(), "New ilastik job\u2026 is enabled on a dataset");
         newJob.notifyListeners(SWT.Selection, new Event());
         tree.getMenu().notifyListeners(SWT.Hide, new Event());
@@ -218,7 +214,7 @@ class EndToEndTest {
         IViewPart jobsView = page.findView(JobsView.ID);
         assertNotNull(jobsView, "the Jobs view is open");
         page.activate(jobsView);
-        MenuItem openResults = menuItem(jobRows.getMenu(), "Open Results");
+        MenuItem openResults = UiRobot.menuItem(jobRows.getMenu(), "Open Results");
         assertTrue(openResults.isEnabled(), "Open Results is enabled on a finished task");
         openResults.notifyListeners(SWT.Selection, new Event());
         jobRows.getMenu().notifyListeners(SWT.Hide, new Event());
@@ -472,41 +468,6 @@ class EndToEndTest {
         return null;
     }
 
-    /** Shows a context menu (the menu manager adds the contributions then) and finds an item. */
-    private static MenuItem menuItem(Menu menu, String text) {
-        menu.notifyListeners(SWT.Show, new Event());
-        List<String> items = new ArrayList<>();
-        for (MenuItem item : menu.getItems()) {
-            items.add(item.getText());
-            if (item.getText().replace("&", "").equals(text)) {
-                return item;
-            }
-        }
-        throw new AssertionError("the context menu offers no " + text + ": " + items);
-    }
-
-    private static void toolItem(Shell shell, String text) {
-        List<ToolItem> found = new ArrayList<>();
-        collectToolItems(shell, text, found);
-        assertEquals(1, found.size(), "tool items labelled " + text);
-        found.get(0).notifyListeners(SWT.Selection, new Event());
-    }
-
-    private static void collectToolItems(Composite root, String text, List<ToolItem> out) {
-        for (Control c : root.getChildren()) {
-            if (c instanceof ToolBar bar && c.isVisible()) {
-                for (ToolItem i : bar.getItems()) {
-                    if (text.equals(i.getText())) {
-                        out.add(i);
-                    }
-                }
-            }
-            if (c instanceof Composite k) {
-                collectToolItems(k, text, out);
-            }
-        }
-    }
-
     private static Shell shell(Display display, String id) {
         for (Shell s : display.getShells()) {
             if (!s.isDisposed() && id.equals(s.getData("id"))) {
@@ -534,30 +495,13 @@ class EndToEndTest {
     }
 
     private static TreeItem item(Tree tree, String prefix) {
-        List<TreeItem> all = new ArrayList<>();
-        collect(tree.getItems(), all);
-        return all.stream().filter(i -> i.getText().equals(prefix) || i.getText().startsWith(prefix + " ")).findFirst().orElse(null);
-    }
-
-    private static void collect(TreeItem[] items, List<TreeItem> out) {
-        for (TreeItem i : items) {
-            out.add(i);
-            collect(i.getItems(), out);
-        }
+        return UiRobot.treeItem(tree, null, t -> t.equals(prefix) || t.startsWith(prefix + " "));
     }
 
     /** Expands an item as a click on its arrow does (the viewer loads its children in a Job). */
     private static void expand(Tree tree, String prefix) {
         UiRobot.waitUntil(() -> item(tree, prefix) != null, 30_000, prefix + " in the tree");
-        TreeItem item = item(tree, prefix);
-        tree.notifyListeners(SWT.Expand, itemEvent(item));
-        item.setExpanded(true);
-    }
-
-    private static Event itemEvent(TreeItem item) {
-        Event e = new Event();
-        e.item = item;
-        return e;
+        UiRobot.expand(tree, item(tree, prefix));
     }
 
     /** Lets the display lay out and paint everything pending (a screenshot copies the screen, not the widgets). */

@@ -26,8 +26,6 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.swt.widgets.ToolBar;
-import org.eclipse.swt.widgets.ToolItem;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IWorkbenchPage;
@@ -155,49 +153,14 @@ class ConnectionsTest {
         return true;
     }
 
-    private static void toolItem(Shell shell, String text) {
-        List<ToolItem> found = new ArrayList<>();
-        collectToolItems(shell, text, found);
-        assertEquals(1, found.size(), "tool items labelled " + text);
-        found.get(0).notifyListeners(SWT.Selection, new Event());
-    }
-
-    private static void collectToolItems(Composite root, String text, List<ToolItem> out) {
-        for (Control c : root.getChildren()) {
-            if (c instanceof ToolBar bar && c.isVisible()) {
-                for (ToolItem i : bar.getItems()) {
-                    if (text.equals(i.getText())) {
-                        out.add(i);
-                    }
-                }
-            }
-            if (c instanceof Composite k) {
-                collectToolItems(k, text, out);
-            }
-        }
-    }
-
     private static TreeItem item(Tree tree, String prefix) {
-        List<TreeItem> all = new ArrayList<>();
-        collect(tree.getItems(), all);
-        return all.stream().filter(i -> i.getText().startsWith(prefix)).findFirst().orElse(null);
-    }
-
-    private static void collect(TreeItem[] items, List<TreeItem> out) {
-        for (TreeItem i : items) {
-            out.add(i);
-            collect(i.getItems(), out);
-        }
+        return UiRobot.treeItem(tree, null, t -> t.startsWith(prefix));
     }
 
     /** Expands an item as a click on its arrow does (the viewer loads children on SWT.Expand). */
     private static void expand(Tree tree, String prefix) {
         UiRobot.waitUntil(() -> item(tree, prefix) != null, 30_000, prefix + " in the tree");
-        TreeItem item = item(tree, prefix);
-        Event e = new Event();
-        e.item = item;
-        tree.notifyListeners(SWT.Expand, e);
-        item.setExpanded(true);
+        UiRobot.expand(tree, item(tree, prefix));
     }
 
     private static DataExplorerView explorer(IWorkbenchPage page) throws Exception {
@@ -207,7 +170,7 @@ class ConnectionsTest {
 
     /** Opens the dialog from the Data Explorer's toolbar and fills the OMERO.web page. */
     private static Shell omeroPage(Shell window, URI server, String password, Path certificate) {
-        toolItem(window, "Add connection\u2026");
+        UiRobot.clickToolItem(window, "Add connection\u2026");
         UiRobot.waitUntil(() -> shell("addConnectionDialog") != null, 10_000, "the Add connection dialog");
         Shell dialog = shell("addConnectionDialog");
         org.eclipse.swt.widgets.List kinds = UiRobot.find(dialog, "kinds", org.eclipse.swt.widgets.List.class);
@@ -295,8 +258,7 @@ class ConnectionsTest {
                 30_000, "the images' thumbnails");
         assertEquals(32, item(tree, "cells_00").getImage().getBounds().width);
         assertTrue(web.requestLog("/webgateway/render_thumbnail/").size() >= 4, web.requestLog("/webgateway/render_thumbnail/").toString());
-        tree.setSelection(item(tree, "cells_02"));
-        tree.notifyListeners(SWT.Selection, selectionOf(item(tree, "cells_02")));
+        UiRobot.select(tree, item(tree, "cells_02"));
         UiRobot.waitUntil(() -> UiRobot.find(shell, "metadata", Text.class).getText().startsWith("Image "), 30_000, "the image's metadata");
         settle();
         Screenshots.save(shell, "explore-omero");
@@ -351,19 +313,13 @@ class ConnectionsTest {
         e.item = connection;
         tree3.notifyListeners(SWT.Selection, e);
         assertEquals(source, restarted.selectedConnection().orElse(null));
-        toolItem(shell, "Remove connection");
+        UiRobot.clickToolItem(shell, "Remove connection");
         UiRobot.waitUntil(() -> !restarted.connections().contains(source) && !hasLogin(store, server), 30_000, "the connection removed");
         assertNull(item(tree3, source));
         InstanceScope.INSTANCE.getNode("org.omeroilastik.ui").flush();
         assertFalse(Files.readString(workspace.resolve(".metadata/.plugins/org.eclipse.core.runtime/.settings/org.omeroilastik.ui.prefs"))
                 .contains(server.getHost() + "\\:" + server.getPort()), "the connection is gone from the preferences");
         assertEquals(List.of(), DisplayThreadGuard.violations());
-    }
-
-    private static Event selectionOf(TreeItem item) {
-        Event e = new Event();
-        e.item = item;
-        return e;
     }
 
     @Test
@@ -377,7 +333,7 @@ class ConnectionsTest {
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         DataExplorerView view = explorer(window.getActivePage());
         Shell shell = window.getShell();
-        toolItem(shell, "Add connection\u2026");
+        UiRobot.clickToolItem(shell, "Add connection\u2026");
         UiRobot.waitUntil(() -> shell("addConnectionDialog") != null, 10_000, "the Add connection dialog");
         Shell dialog = shell("addConnectionDialog");
         // The first kind is selected when the dialog opens.

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -103,7 +102,7 @@ class ResultsPerspectiveTest {
 
         // "Open Results" from the explorer's context menu, contributed by this bundle.
         Menu menu = tree.getMenu();
-        MenuItem open = menuItem(menu, "Open Results");
+        MenuItem open = UiRobot.menuItem(menu, "Open Results");
         assertTrue(open.isEnabled(), "Open Results is enabled on an image");
         open.notifyListeners(SWT.Selection, new Event());
         menu.notifyListeners(SWT.Hide, new Event());
@@ -198,7 +197,7 @@ class ResultsPerspectiveTest {
         jobsTable.setSelection(doneRow(jobsTable, "stack_01"));
         jobsTable.notifyListeners(SWT.Selection, new Event());
         page.activate(jobs);
-        MenuItem fromJobs = menuItem(jobsTable.getMenu(), "Open Results");
+        MenuItem fromJobs = UiRobot.menuItem(jobsTable.getMenu(), "Open Results");
         assertTrue(fromJobs.isEnabled(), "Open Results is enabled on a finished task");
         fromJobs.notifyListeners(SWT.Selection, new Event());
         jobsTable.getMenu().notifyListeners(SWT.Hide, new Event());
@@ -206,19 +205,6 @@ class ResultsPerspectiveTest {
         UiRobot.waitUntil(() -> imageViewer.highlightedObject().isEmpty() && imageViewer.isSettled(), 60_000, "the reopened results");
         assertEquals("stack_01", imageViewer.results().image().name());
         assertEquals(List.of(), DisplayThreadGuard.violations(), "no repository or file work on the display thread");
-    }
-
-    /** Shows a context menu (its contributions are added then) and finds an item. */
-    private static MenuItem menuItem(Menu menu, String text) {
-        menu.notifyListeners(SWT.Show, new Event());
-        List<String> items = new ArrayList<>();
-        for (MenuItem item : menu.getItems()) {
-            items.add(item.getText());
-            if (item.getText().replace("&", "").equals(text)) {
-                return item;
-            }
-        }
-        throw new AssertionError("the context menu offers no " + text + ": " + items);
     }
 
     private static int doneRow(Table table, String image) {
@@ -263,27 +249,6 @@ class ResultsPerspectiveTest {
 
     /** The item under this test's own connection. */
     private TreeItem find(Tree tree, String text) {
-        for (TreeItem root : tree.getItems()) {
-            if (root.getText().equals(source)) {
-                TreeItem f = find(root, text);
-                if (f != null) {
-                    return f;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static TreeItem find(TreeItem item, String text) {
-        if (item.getText().startsWith(text)) {
-            return item;
-        }
-        for (TreeItem c : item.getItems()) {
-            TreeItem f = find(c, text);
-            if (f != null) {
-                return f;
-            }
-        }
-        return null;
+        return UiRobot.treeItem(tree, source, t -> t.startsWith(text));
     }
 }
