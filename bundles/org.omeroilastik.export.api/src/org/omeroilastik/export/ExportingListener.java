@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.omeroilastik.jobs.ForwardingJobListener;
 import org.omeroilastik.jobs.JobListener;
 import org.omeroilastik.model.repository.Image;
 import org.omeroilastik.repository.Repositories;
@@ -18,13 +19,12 @@ import org.omeroilastik.repository.RepositoryException;
  * It reads what the job wrote back from the repository (opened on the first finished image and closed by
  * {@link #close()}). A failing exporter does not fail the image: its message is kept in {@link #errors()}.
  */
-public final class ExportingListener implements JobListener, AutoCloseable {
+public final class ExportingListener extends ForwardingJobListener implements AutoCloseable {
     private final Repositories repositories;
     private final String source;
     private final String project;
     private final Map<String, Exporter> exporters;
     private final Path folder;
-    private final JobListener next;
     private final List<String> errors = new ArrayList<>();
     private Repository repository;
 
@@ -34,22 +34,12 @@ public final class ExportingListener implements JobListener, AutoCloseable {
      */
     public ExportingListener(Repositories repositories, String source, String project, Map<String, Exporter> exporters, Path folder,
             JobListener next) {
+        super(next);
         this.repositories = repositories;
         this.source = source;
         this.project = project;
         this.exporters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(exporters));
         this.folder = folder;
-        this.next = next;
-    }
-
-    @Override
-    public void started(Image image, int index, int total) {
-        next.started(image, index, total);
-    }
-
-    @Override
-    public void block(Image image, int done, int total) {
-        next.block(image, done, total);
     }
 
     @Override
@@ -57,7 +47,7 @@ public final class ExportingListener implements JobListener, AutoCloseable {
         if (!exporters.isEmpty()) {
             export(image, summary);
         }
-        next.finished(image, summary);
+        super.finished(image, summary);
     }
 
     // One image at a time: exporters need not be thread-safe, and they share the folder.
@@ -81,21 +71,6 @@ public final class ExportingListener implements JobListener, AutoCloseable {
                 errors.add(image.name() + ": exporter " + e.getKey() + " failed: " + x.getMessage());
             }
         }
-    }
-
-    @Override
-    public void skipped(Image image) {
-        next.skipped(image);
-    }
-
-    @Override
-    public void failed(Image image, String error) {
-        next.failed(image, error);
-    }
-
-    @Override
-    public void cancelled(Image image) {
-        next.cancelled(image);
     }
 
     /** What went wrong in exporters so far, one line per image and exporter. */

@@ -14,6 +14,7 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.omeroilastik.jobs.ForwardingJobListener;
 import org.omeroilastik.jobs.JobListener;
 import org.omeroilastik.jobs.JobRun;
 import org.omeroilastik.jobs.JobService;
@@ -111,26 +112,16 @@ public final class JobLauncher {
     private static IStatus runAll(Job job, List<JobSpec> specs, JobSettings settings, JobListener listener, IProgressMonitor monitor) {
         JobService service = OsgiServices.get(JobLauncher.class, JobService.class);
         AtomicInteger finished = new AtomicInteger();
-        JobListener counting = new JobListener() {
-            @Override
-            public void started(Image image, int index, int total) {
-                listener.started(image, index, total);
-            }
-
-            @Override
-            public void block(Image image, int done, int total) {
-                listener.block(image, done, total);
-            }
-
+        JobListener counting = new ForwardingJobListener(listener) {
             @Override
             public void finished(Image image, String summary) {
-                listener.finished(image, summary);
+                super.finished(image, summary);
                 finished.incrementAndGet();
             }
 
             @Override
             public void skipped(Image image) {
-                listener.skipped(image);
+                super.skipped(image);
                 finished.incrementAndGet();
             }
 
@@ -138,13 +129,13 @@ public final class JobLauncher {
             public void failed(Image image, String error) {
                 // The Error Log keeps why each image failed, after the Jobs view has moved on.
                 Platform.getLog(JobLauncher.class).error(job.getName() + ": image " + image.id() + " (" + image.name() + ") failed: " + error);
-                listener.failed(image, error);
+                super.failed(image, error);
                 finished.incrementAndGet();
             }
 
             @Override
             public void cancelled(Image image) {
-                listener.cancelled(image);
+                super.cancelled(image);
                 finished.incrementAndGet();
             }
         };
