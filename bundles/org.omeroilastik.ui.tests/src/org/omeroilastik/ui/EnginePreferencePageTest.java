@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.core.runtime.IStatus;
@@ -17,7 +15,6 @@ import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
@@ -42,22 +39,9 @@ class EnginePreferencePageTest {
     @TempDir
     Path dir;
 
-    private static <T extends Control> List<T> all(Composite root, Class<T> type) {
-        List<T> out = new ArrayList<>();
-        for (Control c : root.getChildren()) {
-            if (type.isInstance(c)) {
-                out.add(type.cast(c));
-            }
-            if (c instanceof Composite k) {
-                out.addAll(all(k, type));
-            }
-        }
-        return out;
-    }
-
     /** Types into the text beside the label starting with {@code label} (the dialog's tree has a filter text too). */
     private static void type(Shell shell, String label, String value) {
-        org.eclipse.swt.widgets.Label l = all(shell, org.eclipse.swt.widgets.Label.class).stream()
+        org.eclipse.swt.widgets.Label l = UiRobot.all(shell, org.eclipse.swt.widgets.Label.class).stream()
                 .filter(x -> x.getText().startsWith(label)).findFirst().orElseThrow(() -> new AssertionError("no label " + label));
         Control[] siblings = l.getParent().getChildren();
         for (int i = 0; i < siblings.length - 1; i++) {
@@ -83,9 +67,9 @@ class EnginePreferencePageTest {
         try {
             Shell shell = dialog.getShell();
             shell.setSize(900, 520);
-            Button ilastik = all(shell, Button.class).stream().filter(b -> b.getText().startsWith("Installed ilastik")).findFirst()
+            Button ilastik = UiRobot.all(shell, Button.class).stream().filter(b -> b.getText().startsWith("Installed ilastik")).findFirst()
                     .orElseThrow();
-            Button embedded = all(shell, Button.class).stream().filter(b -> b.getText().startsWith("Embedded")).findFirst().orElseThrow();
+            Button embedded = UiRobot.all(shell, Button.class).stream().filter(b -> b.getText().startsWith("Embedded")).findFirst().orElseThrow();
             assertTrue(embedded.getSelection(), "embedded by default");
             embedded.setSelection(false);
             ilastik.setSelection(true);
@@ -101,7 +85,7 @@ class EnginePreferencePageTest {
             }
             Path png = Screenshots.save(shell, "preferences-engine");
             assertTrue(Files.size(png) > 5_000);
-            Button ok = all(shell, Button.class).stream().filter(b -> b.getText().replace("&", "").contains("Apply and Close")).findFirst()
+            Button ok = UiRobot.all(shell, Button.class).stream().filter(b -> b.getText().replace("&", "").contains("Apply and Close")).findFirst()
                     .orElseThrow();
             ok.notifyListeners(SWT.Selection, null);
             UiRobot.waitUntil(() -> dialog.getShell() == null || dialog.getShell().isDisposed(), 10_000, "the dialog to close");

@@ -131,19 +131,7 @@ class ExportsPreferencePageTest {
     }
 
     private static Button[] buttons(Shell shell) {
-        java.util.List<Button> out = new java.util.ArrayList<>();
-        collect(shell, out);
-        return out.toArray(Button[]::new);
+        return UiRobot.all(shell, Button.class).toArray(Button[]::new);
     }
 
-    private static void collect(org.eclipse.swt.widgets.Composite root, java.util.List<Button> out) {
-        for (var c : root.getChildren()) {
-            if (c instanceof Button b) {
-                out.add(b);
-            }
-            if (c instanceof org.eclipse.swt.widgets.Composite k) {
-                collect(k, out);
-            }
-        }
-    }
 }

@@ -15,7 +15,6 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
@@ -152,20 +151,9 @@ class WorkbenchMenusTest {
 
     /** The Error Log's tree: the one whose items name log entries (the explorer's tree names connections). */
     private static Tree findTree(Composite root) {
-        List<Tree> trees = new ArrayList<>();
-        collect(root, trees);
+        List<Tree> trees = UiRobot.all(root, Tree.class).stream().filter(Tree::isVisible).toList();
         return trees.stream().filter(t -> t.getColumnCount() >= 2).findFirst()
                 .orElseThrow(() -> new AssertionError("no Error Log tree among " + trees.size() + " trees"));
     }
 
-    private static void collect(Composite root, List<Tree> out) {
-        for (Control c : root.getChildren()) {
-            if (c instanceof Tree t && t.isVisible()) {
-                out.add(t);
-            }
-            if (c instanceof Composite k) {
-                collect(k, out);
-            }
-        }
-    }
 }

@@ -47,6 +47,20 @@ public final class UiRobot {
         }
     }
 
+    /** Every widget of {@code type} below {@code root}, depth first. */
+    public static <T extends Control> List<T> all(Composite root, Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (Control c : root.getChildren()) {
+            if (type.isInstance(c)) {
+                out.add(type.cast(c));
+            }
+            if (c instanceof Composite k) {
+                out.addAll(all(k, type));
+            }
+        }
+        return out;
+    }
+
     /** Runs the display loop until {@code done} is true; fails after {@code timeoutMillis}. */
     public static void waitUntil(BooleanSupplier done, long timeoutMillis, String what) {
         Display display = Display.getCurrent();
