@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,7 +28,6 @@ import org.omeroilastik.repository.omero.OmeroCredentials;
 import org.omeroilastik.testing.Services;
 import org.omeroilastik.testing.omero.OmeroWebDouble;
 import org.omeroilastik.testing.omero.TestCertificates;
-import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 
 /** The OMERO backend browsing an OMERO.web double that enforces the real protocol. */
@@ -49,13 +45,7 @@ class OmeroBrowseTest {
 
     /** Credentials for the double only, ranked above the environment's. */
     private void login(String user, String password, String group) {
-        URI server = web.uri();
-        OmeroCredentials c = s -> s.getPort() == server.getPort()
-                ? Optional.of(new OmeroCredentials.Login(user, password.toCharArray(), Optional.ofNullable(group)))
-                : Optional.empty();
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put("service.ranking", 100);
-        credentials = FrameworkUtil.getBundle(getClass()).getBundleContext().registerService(OmeroCredentials.class, c, props);
+        credentials = DoubleLogins.register(web, user, password, group);
     }
 
     private void start(SSLContext tls) throws Exception {

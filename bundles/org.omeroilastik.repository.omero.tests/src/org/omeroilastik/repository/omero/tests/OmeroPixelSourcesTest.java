@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,7 +17,6 @@ import org.omeroilastik.repository.RepositoryException;
 import org.omeroilastik.repository.omero.OmeroCredentials;
 import org.omeroilastik.testing.Services;
 import org.omeroilastik.testing.omero.OmeroWebDouble;
-import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 
 /**
@@ -59,12 +56,7 @@ class OmeroPixelSourcesTest {
             }
         }
         web.pixels(id, b.array());
-        int port = web.uri().getPort();
-        OmeroCredentials creds = s -> s.getPort() == port ? Optional.of(new OmeroCredentials.Login("ann", "pw".toCharArray(), Optional.empty()))
-                : Optional.empty();
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put("service.ranking", 100);
-        credentials = FrameworkUtil.getBundle(getClass()).getBundleContext().registerService(OmeroCredentials.class, creds, props);
+        credentials = DoubleLogins.register(web, "ann", "pw", null);
         return id;
     }
 

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
-import java.util.Dictionary;
-import java.util.Hashtable;
-import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +16,6 @@ import org.omeroilastik.repository.RepositoryException;
 import org.omeroilastik.repository.omero.OmeroCredentials;
 import org.omeroilastik.testing.Services;
 import org.omeroilastik.testing.omero.OmeroWebDouble;
-import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 
 /** Raw pixels through omero-ms-pixel-buffer tiles of the double: every axis order and box, big-endian samples. */
@@ -53,17 +49,8 @@ class OmeroPixelsTest {
             }
         }
         web.pixels(id, b.array());
-        URIcredentials();
+        credentials = DoubleLogins.register(web, "ann", "pw", null);
         return id;
-    }
-
-    private void URIcredentials() {
-        int port = web.uri().getPort();
-        OmeroCredentials c = s -> s.getPort() == port ? Optional.of(new OmeroCredentials.Login("ann", "pw".toCharArray(), Optional.empty()))
-                : Optional.empty();
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put("service.ranking", 100);
-        credentials = FrameworkUtil.getBundle(getClass()).getBundleContext().registerService(OmeroCredentials.class, c, props);
     }
 
     @AfterEach

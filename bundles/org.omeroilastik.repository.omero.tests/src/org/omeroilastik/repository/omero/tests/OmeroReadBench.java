@@ -7,10 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -22,7 +19,6 @@ import org.omeroilastik.repository.Repository;
 import org.omeroilastik.repository.omero.OmeroCredentials;
 import org.omeroilastik.testing.Services;
 import org.omeroilastik.testing.omero.OmeroWebDouble;
-import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 
 /**
@@ -56,13 +52,7 @@ class OmeroReadBench {
                 }
                 return b.array();
             });
-            int port = web.uri().getPort();
-            OmeroCredentials c = s -> s.getPort() == port ? Optional.of(new OmeroCredentials.Login("ann", "pw".toCharArray(), Optional.empty()))
-                    : Optional.empty();
-            Dictionary<String, Object> props = new Hashtable<>();
-            props.put("service.ranking", 100);
-            ServiceRegistration<OmeroCredentials> reg = FrameworkUtil.getBundle(getClass()).getBundleContext().registerService(OmeroCredentials.class,
-                    c, props);
+            ServiceRegistration<OmeroCredentials> reg = DoubleLogins.register(web, "ann", "pw", null);
             try {
                 long stackBytes = (long) X * Y * Z * 2;
                 lines.add(String.format("stack %d x %d x %d uint16 = %.1f MB; max heap %d MB; %d cores", Z, Y, X, stackBytes / 1e6,
