@@ -22,43 +22,76 @@ public final class Eigenvalues {
         }
     }
 
+    /** Samples solved per sweep: the per-sample temporaries of one sweep stay in the first-level cache. */
+    private static final int SWEEP = 512;
+
     /**
      * 3D, Eberly's closed form on the tensor scaled by its largest absolute entry, with fastfilters'
      * own float atan2 and sincos (its AVX2 path). Writes ev0 ≥ ev1 ≥ ev2.
+     *
+     * <p>Solved in three sweeps over a few hundred samples: the scaling, divisions and square roots,
+     * then the (branching, scalar) atan2 and sincos, then the roots and their sorting network. The
+     * first and last are plain loops over arrays that the JIT vectorises; per sample every operation
+     * is the same, in the same order, as in one loop.
      */
     public static void of3d(float[] a00, float[] a01, float[] a02, float[] a11, float[] a12, float[] a22,
             float[] ev0, float[] ev1, float[] ev2) {
+        float[] scale = new float[SWEEP];
+        float[] mean = new float[SWEEP];
+        float[] mbDiv2 = new float[SWEEP];
+        float[] rootQ = new float[SWEEP];
+        float[] magnitude = new float[SWEEP];
+        float[] sin = new float[SWEEP];
+        float[] cos = new float[SWEEP];
         float[] sincos = new float[2];
-        for (int i = 0; i < a00.length; i++) {
-            float max = Math.max(Math.max(Math.max(Math.abs(a00[i]), Math.abs(a01[i])), Math.max(Math.abs(a02[i]), Math.abs(a11[i]))),
-                    Math.max(Math.abs(a12[i]), Math.abs(a22[i])));
-            if (max == 0) {
-                max = 1;
+        for (int start = 0; start < a00.length; start += SWEEP) {
+            int n = Math.min(SWEEP, a00.length - start);
+            for (int j = 0; j < n; j++) {
+                int i = start + j;
+                float max = Math.max(Math.max(Math.max(Math.abs(a00[i]), Math.abs(a01[i])), Math.max(Math.abs(a02[i]), Math.abs(a11[i]))),
+                        Math.max(Math.abs(a12[i]), Math.abs(a22[i])));
+                // fastfilters scales an all-zero tensor by 1; the smallest float gives the same (signed) zeros
+                // and, unlike a conditional, keeps the loop vectorisable.
+                max = Math.max(max, Float.MIN_VALUE);
+                float b00 = a00[i] / max, b01 = a01[i] / max, b02 = a02[i] / max;
+                float b11 = a11[i] / max, b12 = a12[i] / max, b22 = a22[i] / max;
+                float c0 = b00 * b11 * b22 + 2f * b01 * b02 * b12 - b00 * b12 * b12 - b11 * b02 * b02 - b22 * b01 * b01;
+                float c1 = b00 * b11 - b01 * b01 + b00 * b22 - b02 * b02 + b11 * b22 - b12 * b12;
+                float c2 = b00 + b11 + b22;
+                float c2Div3 = c2 * INV3;
+                float aDiv3 = Math.min((c1 - c2 * c2Div3) * INV3, 0f);
+                float m = 0.5f * (c0 + c2Div3 * (2f * c2Div3 * c2Div3 - c1));
+                float q = Math.min(m * m + aDiv3 * aDiv3 * aDiv3, 0f);
+                scale[j] = max;
+                mean[j] = c2Div3;
+                mbDiv2[j] = m;
+                rootQ[j] = (float) Math.sqrt(-q);
+                magnitude[j] = (float) Math.sqrt(-aDiv3);
             }
-            float b00 = a00[i] / max, b01 = a01[i] / max, b02 = a02[i] / max;
-            float b11 = a11[i] / max, b12 = a12[i] / max, b22 = a22[i] / max;
-            float c0 = b00 * b11 * b22 + 2f * b01 * b02 * b12 - b00 * b12 * b12 - b11 * b02 * b02 - b22 * b01 * b01;
-            float c1 = b00 * b11 - b01 * b01 + b00 * b22 - b02 * b02 + b11 * b22 - b12 * b12;
-            float c2 = b00 + b11 + b22;
-            float c2Div3 = c2 * INV3;
-            float aDiv3 = Math.min((c1 - c2 * c2Div3) * INV3, 0f);
-            float mbDiv2 = 0.5f * (c0 + c2Div3 * (2f * c2Div3 * c2Div3 - c1));
-            float q = Math.min(mbDiv2 * mbDiv2 + aDiv3 * aDiv3 * aDiv3, 0f);
-            float magnitude = (float) Math.sqrt(-aDiv3);
-            float angle = CephesFloat.atan2((float) Math.sqrt(-q), mbDiv2) * INV3;
-            CephesFloat.sincos(angle, sincos);
-            float sn = sincos[0];
-            float cs = sincos[1];
-            float r0 = c2Div3 + 2f * magnitude * cs;
-            float r1 = c2Div3 - magnitude * (cs + ROOT3 * sn);
-            float r2 = c2Div3 - magnitude * (cs - ROOT3 * sn);
-            // fastfilters' sorting network of min/max pairs.
-            float t0 = Math.min(r0, r1), t1 = Math.max(r0, r1);
-            float s0 = Math.min(t0, r2), t2 = Math.max(t0, r2);
-            float s1 = Math.min(t1, t2), s2 = Math.max(t1, t2);
-            ev2[i] = s0 * max;
-            ev1[i] = s1 * max;
-            ev0[i] = s2 * max;
+            for (int j = 0; j < n; j++) {
+                float angle = CephesFloat.atan2(rootQ[j], mbDiv2[j]) * INV3;
+                CephesFloat.sincos(angle, sincos);
+                sin[j] = sincos[0];
+                cos[j] = sincos[1];
+            }
+            for (int j = 0; j < n; j++) {
+                int i = start + j;
+                float c2Div3 = mean[j];
+                float mag = magnitude[j];
+                float sn = sin[j];
+                float cs = cos[j];
+                float r0 = c2Div3 + 2f * mag * cs;
+                float r1 = c2Div3 - mag * (cs + ROOT3 * sn);
+                float r2 = c2Div3 - mag * (cs - ROOT3 * sn);
+                // fastfilters' sorting network of min/max pairs.
+                float t0 = Math.min(r0, r1), t1 = Math.max(r0, r1);
+                float s0 = Math.min(t0, r2), t2 = Math.max(t0, r2);
+                float s1 = Math.min(t1, t2), s2 = Math.max(t1, t2);
+                float max = scale[j];
+                ev2[i] = s0 * max;
+                ev1[i] = s1 * max;
+                ev0[i] = s2 * max;
+            }
         }
     }
 }

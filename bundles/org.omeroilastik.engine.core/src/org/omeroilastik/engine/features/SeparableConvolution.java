@@ -32,9 +32,7 @@ public final class SeparableConvolution {
     private static void alongX(Volume src, Volume dst, GaussianKernel kernel) {
         int nx = src.nx();
         int lines = src.nz() * src.ny();
-        float[] c = kernel.coefficients();
         int r = kernel.radius();
-        boolean sym = kernel.symmetric();
         float[] in = src.data();
         float[] out = dst.data();
         float[] line = new float[nx + 2 * r];
@@ -46,6 +44,12 @@ public final class SeparableConvolution {
             left[k] = reflect(k - r, nx);
             right[k] = reflect(nx + k, nx);
         }
+        int[] plus = new int[r + 1];
+        int[] minus = new int[r + 1];
+        for (int k = 0; k <= r; k++) {
+            plus[k] = r + k;
+            minus[k] = r - k;
+        }
         for (int l = 0; l < lines; l++) {
             int base = l * nx;
             for (int k = 0; k < r; k++) {
@@ -53,25 +57,7 @@ public final class SeparableConvolution {
                 line[r + nx + k] = in[base + right[k]];
             }
             System.arraycopy(in, base, line, r, nx);
-            // k outer, pixels inner: the same operations per pixel in the same order, but a loop the JIT vectorises.
-            float c0 = c[0];
-            for (int i = 0; i < nx; i++) {
-                out[base + i] = c0 * line[i + r];
-            }
-            for (int k = 1; k <= r; k++) {
-                float ck = c[k];
-                int plus = r + k;
-                int minus = r - k;
-                if (sym) {
-                    for (int i = 0; i < nx; i++) {
-                        out[base + i] = Math.fma(line[plus + i] + line[minus + i], ck, out[base + i]);
-                    }
-                } else {
-                    for (int i = 0; i < nx; i++) {
-                        out[base + i] = Math.fma(line[plus + i] - line[minus + i], ck, out[base + i]);
-                    }
-                }
-            }
+            Taps.apply(line, plus, minus, kernel, out, base, nx);
         }
     }
 
@@ -83,35 +69,20 @@ public final class SeparableConvolution {
         int n = alongY ? src.ny() : src.nz();
         int outer = alongY ? src.nz() : 1;
         int rowLen = alongY ? src.nx() : src.ny() * src.nx();
-        int stride = rowLen;
         int block = n * rowLen;
-        float[] c = kernel.coefficients();
         int r = kernel.radius();
-        boolean sym = kernel.symmetric();
         float[] in = src.data();
         float[] out = dst.data();
+        int[] plus = new int[r + 1];
+        int[] minus = new int[r + 1];
         for (int o = 0; o < outer; o++) {
             int base = o * block;
             for (int i = 0; i < n; i++) {
-                int dstRow = base + i * stride;
-                float c0 = c[0];
-                for (int x = 0; x < rowLen; x++) {
-                    out[dstRow + x] = c0 * in[dstRow + x];
+                for (int k = 0; k <= r; k++) {
+                    plus[k] = base + reflect(i + k, n) * rowLen;
+                    minus[k] = base + reflect(i - k, n) * rowLen;
                 }
-                for (int k = 1; k <= r; k++) {
-                    int plus = base + reflect(i + k, n) * stride;
-                    int minus = base + reflect(i - k, n) * stride;
-                    float ck = c[k];
-                    if (sym) {
-                        for (int x = 0; x < rowLen; x++) {
-                            out[dstRow + x] = Math.fma(in[plus + x] + in[minus + x], ck, out[dstRow + x]);
-                        }
-                    } else {
-                        for (int x = 0; x < rowLen; x++) {
-                            out[dstRow + x] = Math.fma(in[plus + x] - in[minus + x], ck, out[dstRow + x]);
-                        }
-                    }
-                }
+                Taps.apply(in, plus, minus, kernel, out, base + i * rowLen, rowLen);
             }
         }
     }

@@ -28,6 +28,8 @@ public final class DecisionTree {
     private final int[] nodes;
     /** Leaf class probabilities, classCount per leaf. */
     private final double[] leafProbabilities;
+    /** The same, cast to float once: vigra adds the float cast to the vote and the double to the total. */
+    private final float[] leafVotes;
     private final int rootRef;
     private final int[] topology;
     private final double[] parameters;
@@ -89,6 +91,10 @@ public final class DecisionTree {
             int param = topology[leafOffsets.get(i) + 1];
             System.arraycopy(parameters, param + 1, leafProbabilities, i * classCount, classCount);
         }
+        leafVotes = new float[leafProbabilities.length];
+        for (int i = 0; i < leafVotes.length; i++) {
+            leafVotes[i] = (float) leafProbabilities[i];
+        }
         rootRef = ref(ROOT, interior, leaves);
     }
 
@@ -147,40 +153,67 @@ public final class DecisionTree {
     }
 
     /**
-     * The leaves four rows reach (rows at offsets o0..o3 of {@code x}), walked together so that the
-     * processor overlaps their memory accesses; written to {@code leaves[at..at+3]}.
+     * Adds this tree's vote for {@code rows} rows of {@code x} (row-major, {@code stride} floats each) to
+     * {@code votes} (classCount floats per row) and {@code totals}, as vigra does per tree: the vote's
+     * float cast to each class, its double to the row's total, classes in order. Four rows are walked
+     * together so that the processor overlaps their memory accesses.
      */
-    void leaves4(float[] x, int o0, int o1, int o2, int o3, int[] leaves, int at) {
+    void vote(float[] x, int rows, int stride, float[] votes, double[] totals) {
         int[] t = nodes;
-        int n0 = rootRef, n1 = rootRef, n2 = rootRef, n3 = rootRef;
-        while ((n0 | n1 | n2 | n3) >= 0) {
-            int b0 = n0 << 2, b1 = n1 << 2, b2 = n2 << 2, b3 = n3 << 2;
-            n0 = t[b0 + childSlot(x[o0 + t[b0]], t[b0 + 1])];
-            n1 = t[b1 + childSlot(x[o1 + t[b1]], t[b1 + 1])];
-            n2 = t[b2 + childSlot(x[o2 + t[b2]], t[b2 + 1])];
-            n3 = t[b3 + childSlot(x[o3 + t[b3]], t[b3 + 1])];
+        int r4 = rows & ~3;
+        for (int r = 0; r < r4; r += 4) {
+            int o0 = r * stride, o1 = o0 + stride, o2 = o1 + stride, o3 = o2 + stride;
+            int n0 = rootRef, n1 = rootRef, n2 = rootRef, n3 = rootRef;
+            while ((n0 | n1 | n2 | n3) >= 0) {
+                int b0 = n0 << 2, b1 = n1 << 2, b2 = n2 << 2, b3 = n3 << 2;
+                n0 = t[b0 + childSlot(x[o0 + t[b0]], t[b0 + 1])];
+                n1 = t[b1 + childSlot(x[o1 + t[b1]], t[b1 + 1])];
+                n2 = t[b2 + childSlot(x[o2 + t[b2]], t[b2 + 1])];
+                n3 = t[b3 + childSlot(x[o3 + t[b3]], t[b3 + 1])];
+            }
+            // Some walks ended earlier; finish the others one by one.
+            while (n0 >= 0) {
+                int b = n0 << 2;
+                n0 = t[b + childSlot(x[o0 + t[b]], t[b + 1])];
+            }
+            while (n1 >= 0) {
+                int b = n1 << 2;
+                n1 = t[b + childSlot(x[o1 + t[b]], t[b + 1])];
+            }
+            while (n2 >= 0) {
+                int b = n2 << 2;
+                n2 = t[b + childSlot(x[o2 + t[b]], t[b + 1])];
+            }
+            while (n3 >= 0) {
+                int b = n3 << 2;
+                n3 = t[b + childSlot(x[o3 + t[b]], t[b + 1])];
+            }
+            add((-n0 - 1) * classCount, r, votes, totals);
+            add((-n1 - 1) * classCount, r + 1, votes, totals);
+            add((-n2 - 1) * classCount, r + 2, votes, totals);
+            add((-n3 - 1) * classCount, r + 3, votes, totals);
         }
-        // Some walks ended earlier; finish the others one by one.
-        while (n0 >= 0) {
-            int b = n0 << 2;
-            n0 = t[b + childSlot(x[o0 + t[b]], t[b + 1])];
+        for (int r = r4; r < rows; r++) {
+            add(leaf(x, r * stride), r, votes, totals);
         }
-        while (n1 >= 0) {
-            int b = n1 << 2;
-            n1 = t[b + childSlot(x[o1 + t[b]], t[b + 1])];
+    }
+
+    /** Adds the probabilities of the leaf at offset {@code p} to row r (two classes, the common case, unrolled). */
+    private void add(int p, int r, float[] votes, double[] totals) {
+        int k = classCount;
+        int o = r * k;
+        if (k == 2) {
+            votes[o] += leafVotes[p];
+            votes[o + 1] += leafVotes[p + 1];
+            totals[r] = totals[r] + leafProbabilities[p] + leafProbabilities[p + 1];
+            return;
         }
-        while (n2 >= 0) {
-            int b = n2 << 2;
-            n2 = t[b + childSlot(x[o2 + t[b]], t[b + 1])];
+        double total = totals[r];
+        for (int l = 0; l < k; l++) {
+            votes[o + l] += leafVotes[p + l];
+            total += leafProbabilities[p + l];
         }
-        while (n3 >= 0) {
-            int b = n3 << 2;
-            n3 = t[b + childSlot(x[o3 + t[b]], t[b + 1])];
-        }
-        leaves[at] = (-n0 - 1) * classCount;
-        leaves[at + 1] = (-n1 - 1) * classCount;
-        leaves[at + 2] = (-n2 - 1) * classCount;
-        leaves[at + 3] = (-n3 - 1) * classCount;
+        totals[r] = total;
     }
 
     double leafProbability(int leafIndex, int classIndex) {

@@ -45,26 +45,59 @@ public final class ForestEnsemble {
         return totalTrees;
     }
 
-    /**
-     * Predicts {@code rows} feature rows stored row-major in {@code x} (featureCount values each) into
-     * {@code out} (classCount values each). {@code scratch} must hold classCount floats; nothing is allocated.
-     */
-    public void predict(float[] x, int rows, float[] out, float[] scratch) {
-        predict(x, rows, out, new float[rows * classes], new double[rows], new int[rows]);
+    /** Buffers for predicting up to {@code rows} rows at a time; one per thread, reused across calls. */
+    public Workspace workspace(int rows) {
+        return new Workspace(rows, classes);
+    }
+
+    /** Per-call buffers of {@link #predict(float[], int, float[], Workspace)}. */
+    public static final class Workspace {
+        private final int capacity;
+        private final float[] forestOut;
+        private final double[] totals;
+        private final boolean[] nan;
+
+        private Workspace(int rows, int classes) {
+            capacity = rows;
+            forestOut = new float[rows * classes];
+            totals = new double[rows];
+            nan = new boolean[rows];
+        }
     }
 
     /**
-     * As {@link #predict(float[], int, float[], float[])} with caller-owned buffers: {@code forestOut}
-     * (rows × classes floats), {@code totals} (rows doubles) and {@code leaves} (rows ints), so repeated
-     * calls allocate nothing.
+     * Predicts {@code rows} feature rows stored row-major in {@code x} (featureCount values each) into
+     * {@code out} (classCount values each).
      */
-    public void predict(float[] x, int rows, float[] out, float[] forestOut, double[] totals, int[] leaves) {
+    public void predict(float[] x, int rows, float[] out, float[] scratch) {
+        predict(x, rows, out, workspace(rows));
+    }
+
+    /**
+     * As {@link #predict(float[], int, float[], float[])} with a caller-owned workspace of at least
+     * {@code rows} rows, so repeated calls allocate nothing.
+     */
+    public void predict(float[] x, int rows, float[] out, Workspace ws) {
+        if (rows > ws.capacity) {
+            throw new IllegalArgumentException(rows + " rows for a workspace of " + ws.capacity);
+        }
+        // Which rows hold a NaN, found once for all forests.
+        for (int r = 0; r < rows; r++) {
+            boolean nan = false;
+            int base = r * features;
+            for (int f = 0; f < features; f++) {
+                float v = x[base + f];
+                nan |= v != v;
+            }
+            ws.nan[r] = nan;
+        }
         for (int f = 0; f < forests.size(); f++) {
             RandomForest forest = forests.get(f);
-            forest.predictRows(x, rows, forestOut, totals, leaves);
+            forest.predictRows(x, rows, ws.nan, ws.forestOut, ws.totals);
             float n = forest.treeCount();
+            float[] fo = ws.forestOut;
             for (int i = 0; i < rows * classes; i++) {
-                float v = n * forestOut[i];
+                float v = n * fo[i];
                 out[i] = f == 0 ? v : out[i] + v;
             }
         }

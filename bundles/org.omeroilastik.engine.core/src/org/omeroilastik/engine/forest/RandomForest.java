@@ -42,41 +42,21 @@ public final class RandomForest {
      * vigra's predictProbabilities for {@code rows} rows of {@code x} (row-major, featureCount each) into
      * {@code out} (classCount each). Trees are walked tree by tree over all rows, which keeps each tree's
      * arrays in cache; per row the votes still accumulate in tree order, so results equal {@link #predict}.
-     * {@code totals} must hold {@code rows} doubles and {@code leaves} {@code rows} ints.
+     * {@code nan[r]} says whether row r holds a NaN (vigra gives such rows zeros); {@code totals} must
+     * hold {@code rows} doubles.
      */
-    public void predictRows(float[] x, int rows, float[] out, double[] totals, int[] leaves) {
+    public void predictRows(float[] x, int rows, boolean[] nan, float[] out, double[] totals) {
         java.util.Arrays.fill(out, 0, rows * classes, 0f);
         java.util.Arrays.fill(totals, 0, rows, 0.0);
-        int stride = features;
         for (DecisionTree tree : trees) {
-            int r4 = rows & ~3;
-            for (int r = 0; r < r4; r += 4) {
-                tree.leaves4(x, r * stride, (r + 1) * stride, (r + 2) * stride, (r + 3) * stride, leaves, r);
-            }
-            for (int r = r4; r < rows; r++) {
-                leaves[r] = tree.leaf(x, r * stride);
-            }
-            for (int r = 0; r < rows; r++) {
-                int leaf = leaves[r];
-                int o = r * classes;
-                double total = totals[r];
-                for (int l = 0; l < classes; l++) {
-                    double w = tree.leafProbability(leaf, l);
-                    out[o + l] += (float) w;
-                    total += w;
-                }
-                totals[r] = total;
-            }
+            tree.vote(x, rows, features, out, totals);
         }
         for (int r = 0; r < rows; r++) {
             int o = r * classes;
-            boolean nan = false;
-            for (int f = 0; f < features && !nan; f++) {
-                nan = Float.isNaN(x[r * features + f]);
-            }
             float totalF = (float) totals[r];
+            boolean zero = nan[r];
             for (int l = 0; l < classes; l++) {
-                out[o + l] = nan ? 0f : out[o + l] / totalF;
+                out[o + l] = zero ? 0f : out[o + l] / totalF;
             }
         }
     }

@@ -18,6 +18,8 @@ import org.omeroilastik.model.PixelType;
 final class PixelPipeline {
     /** Pixels predicted per forest call: bounds the feature-row buffer, nothing is allocated per pixel. */
     private static final int CHUNK = 4096;
+    /** Rows transposed at a time (64 rows of 54 features: 14 KB). */
+    private static final int TILE = 64;
 
     private final PixelClassificationProject project;
     private final List<PixelFeatures> features = new ArrayList<>();
@@ -139,18 +141,20 @@ final class PixelPipeline {
         }
         float[] rows = new float[CHUNK * nf];
         float[] result = new float[CHUNK * nc];
-        float[] forestOut = new float[CHUNK * nc];
-        double[] totals = new double[CHUNK];
-        int[] leaves = new int[CHUNK];
+        ForestEnsemble.Workspace ws = forests.workspace(CHUNK);
         for (int start = 0; start < n; start += CHUNK) {
             int count = Math.min(CHUNK, n - start);
-            for (int i = 0; i < count; i++) {
-                int base = i * nf;
+            // Transposed in tiles of TILE rows, whose rows stay in the first-level cache while every column is copied in.
+            for (int i0 = 0; i0 < count; i0 += TILE) {
+                int i1 = Math.min(count, i0 + TILE);
                 for (int f = 0; f < nf; f++) {
-                    rows[base + f] = columns[f][start + i];
+                    float[] column = columns[f];
+                    for (int i = i0; i < i1; i++) {
+                        rows[i * nf + f] = column[start + i];
+                    }
                 }
             }
-            forests.predict(rows, count, result, forestOut, totals, leaves);
+            forests.predict(rows, count, result, ws);
             for (int i = 0; i < count; i++) {
                 for (int c = 0; c < nc; c++) {
                     outs[c][start + i] = result[i * nc + c];
