@@ -133,6 +133,24 @@ public final class DecisionTree {
         return parameters.clone();
     }
 
+    /** Interior nodes, four ints each (see {@link #nodes}); for packing several trees into one array. */
+    int[] nodeArray() {
+        return nodes;
+    }
+
+    /** The root: an interior node index ≥ 0, or a leaf as -(leaf index + 1). */
+    int rootRef() {
+        return rootRef;
+    }
+
+    double[] leafProbabilities() {
+        return leafProbabilities;
+    }
+
+    float[] leafVotes() {
+        return leafVotes;
+    }
+
     public int featureCount() {
         return featureCount;
     }

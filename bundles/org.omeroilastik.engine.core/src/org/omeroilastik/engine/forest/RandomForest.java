@@ -7,6 +7,8 @@ public final class RandomForest {
     private final List<DecisionTree> trees;
     private final int classes;
     private final int features;
+    /** The trees packed for row-by-row prediction, or null when they are too large (or not two-class). */
+    private final PackedForest packed;
 
     public RandomForest(List<DecisionTree> trees) {
         if (trees.isEmpty()) {
@@ -20,6 +22,7 @@ public final class RandomForest {
                 throw new IllegalArgumentException("trees disagree on feature or class count");
             }
         }
+        this.packed = PackedForest.of(this.trees);
     }
 
     public List<DecisionTree> trees() {
@@ -40,12 +43,17 @@ public final class RandomForest {
 
     /**
      * vigra's predictProbabilities for {@code rows} rows of {@code x} (row-major, featureCount each) into
-     * {@code out} (classCount each). Trees are walked tree by tree over all rows, which keeps each tree's
-     * arrays in cache; per row the votes still accumulate in tree order, so results equal {@link #predict}.
+     * {@code out} (classCount each). Small two-class forests go row by row through a {@link PackedForest};
+     * larger ones are walked tree by tree over all rows, which keeps each tree's arrays in cache. Either
+     * way the votes of a row accumulate in tree order, so results equal {@link #predict}.
      * {@code nan[r]} says whether row r holds a NaN (vigra gives such rows zeros); {@code totals} must
      * hold {@code rows} doubles.
      */
     public void predictRows(float[] x, int rows, boolean[] nan, float[] out, double[] totals) {
+        if (packed != null) {
+            packed.predictRows(x, rows, features, nan, out);
+            return;
+        }
         java.util.Arrays.fill(out, 0, rows * classes, 0f);
         java.util.Arrays.fill(totals, 0, rows, 0.0);
         for (DecisionTree tree : trees) {
