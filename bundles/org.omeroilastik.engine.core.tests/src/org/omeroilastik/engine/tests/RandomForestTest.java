@@ -66,4 +66,48 @@ class RandomForestTest {
             assertTrue(out[2 * i + y[i]] > 0.5f, "sample " + i);
         }
     }
+
+    /**
+     * Every way of predicting many rows (small two-class forests row by row from one packed array,
+     * larger or multi-class ones tree by tree) gives exactly vigra's per-row result, NaN rows included.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"2, 40", "2, 16000", "3, 40", "3, 16000"})
+    void batchedPredictionEqualsRowByRow(int classes, int samples) {
+        int nf = 5;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(classes * 31L + samples);
+        float[] x = new float[samples * nf];
+        int[] y = new int[samples];
+        for (int i = 0; i < samples; i++) {
+            for (int f = 0; f < nf; f++) {
+                x[i * nf + f] = (float) random.nextGaussian();
+            }
+            // Labels partly predictable, partly noise: trees of every depth, the large case (about 800 KB of trees per forest) well past the packed size.
+            y[i] = x[i * nf] > 0.3f ? classes - 1 : random.nextInt(classes);
+        }
+        ForestEnsemble e = new RandomForestTrainer(nf, classes).train(x, y, samples, 24, 2, 7);
+        int rows = 1003;
+        float[] q = new float[rows * nf];
+        boolean[] nan = new boolean[rows];
+        for (int i = 0; i < q.length; i++) {
+            q[i] = i % 97 == 0 ? Float.NaN : i % 89 == 0 ? -0f : (float) random.nextGaussian();
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int f = 0; f < nf; f++) {
+                nan[r] |= Float.isNaN(q[r * nf + f]);
+            }
+        }
+        for (RandomForest forest : e.forests()) {
+            float[] batched = new float[rows * classes];
+            forest.predictRows(q, rows, nan, batched, new double[rows]);
+            float[] one = new float[classes];
+            for (int r = 0; r < rows; r++) {
+                forest.predict(q, r * nf, one);
+                for (int l = 0; l < classes; l++) {
+                    assertEquals(Float.floatToRawIntBits(one[l]), Float.floatToRawIntBits(batched[r * classes + l]),
+                            "row " + r + ", class " + l);
+                }
+            }
+        }
+    }
 }
