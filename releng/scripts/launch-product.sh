@@ -33,4 +33,9 @@ java_major=$("$JAVA_HOME/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*
 if [ "${java_major:-0}" -ge 23 ]; then
   vm_args+=(--sun-misc-unsafe-memory-access=allow)
 fi
+# The pixel filters run on the JDK's (incubating) Vector API; the JVM notes the module with one
+# WARNING line on stderr. OMERO_ILASTIK_VECTOR=off runs the scalar filters: same results, slower.
+if [ "${OMERO_ILASTIK_VECTOR:-on}" != off ]; then
+  vm_args+=(--add-modules=jdk.incubator.vector)
+fi
 exec "$JAVA_HOME/bin/java" "${vm_args[@]}" -jar "$launcher" -nosplash "${equinox_args[@]}" "$@"

@@ -16,6 +16,10 @@ final class Taps {
      * {@code out[at..at+len)}.
      */
     static void apply(float[] src, int[] plus, int[] minus, GaussianKernel kernel, float[] out, int at, int len) {
+        if (Simd.enabled()) {
+            VectorTaps.apply(src, plus, minus, kernel, out, at, len);
+            return;
+        }
         float[] c = kernel.coefficients();
         int r = kernel.radius();
         boolean sym = kernel.symmetric();

@@ -46,10 +46,15 @@ public final class OutputSinks {
 
         @Override
         public void open(ImageDescriptor d) throws IOException {
+            open(d, null);
+        }
+
+        @Override
+        public void open(ImageDescriptor d, long[] writeShape) throws IOException {
             descriptor = d;
             Files.deleteIfExists(part);
             file = Hdf5File.create(part);
-            file.createDataset(target.internalPath(), IlastikHdf5.hdf5Type(d.pixelType()), d.shape(), IlastikHdf5.chunkShape(d),
+            file.createDataset(target.internalPath(), IlastikHdf5.hdf5Type(d.pixelType()), d.shape(), IlastikHdf5.chunkShape(d, writeShape),
                     target.compressionLevel());
             file.writeAttribute(target.internalPath(), "axistags", Hdf5Data.scalar(new AxisTags(d.axes(), d.physicalSizes()).toJson()));
         }

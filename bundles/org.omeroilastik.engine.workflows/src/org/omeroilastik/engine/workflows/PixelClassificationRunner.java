@@ -122,7 +122,8 @@ public final class PixelClassificationRunner {
         boolean committed = false;
         try {
             for (var e : sinks.entrySet()) {
-                e.getValue().open(outs.get(e.getKey()));
+                ImageDescriptor out = outs.get(e.getKey());
+                e.getValue().open(out, writeShape(out, blocks.get(0)));
             }
             ExecutorCompletionService<Void> done = new ExecutorCompletionService<>(pool);
             int submitted = 0;
@@ -181,6 +182,11 @@ public final class PixelClassificationRunner {
             long[][] outBox = box(oa, b.t, b.core, channels.size());
             e.getValue().write(outBox[0], outBox[1], BlockArrays.toArray(channels, oa, out.pixelType(), outBox[1]));
         }
+    }
+
+    /** The shape, in the output's axis order, of the block grid the runner writes (the first block is a full one). */
+    private static long[] writeShape(ImageDescriptor out, Block first) {
+        return box(out.axes(), first.t(), first.core(), out.channels())[1];
     }
 
     /** Offset and count, in the order of {@code axes}, of time point t, the box {z, y, x, nz, ny, nx} and all channels. */

@@ -35,4 +35,31 @@ public final class IlastikHdf5 {
         return chunk;
     }
 
+    /** Largest chunk {@link #chunkShape(ImageDescriptor, long[])} makes from a writer's block. */
+    static final long MAX_BLOCK_CHUNK_BYTES = 8L << 20;
+
+    /**
+     * Chunks for a writer that writes blocks of {@code writeShape} (descriptor order, edge blocks
+     * smaller) on their grid: one chunk per block, so every chunk is compressed once, instead of
+     * being decompressed and recompressed by each block that covers part of it. Channels go to
+     * chunks of their own when a block with all of them would pass 8 MiB; blocks still too large
+     * (or no block shape) get {@link #chunkShape(ImageDescriptor)}.
+     */
+    public static long[] chunkShape(ImageDescriptor d, long[] writeShape) {
+        if (writeShape == null || writeShape.length != d.shape().length) {
+            return chunkShape(d);
+        }
+        long[] chunk = new long[writeShape.length];
+        long bytes = d.pixelType().bytes();
+        for (int i = 0; i < chunk.length; i++) {
+            chunk[i] = Math.max(1, Math.min(d.shape()[i], writeShape[i]));
+            bytes *= chunk[i];
+        }
+        int c = d.axes().keys().indexOf('c');
+        if (bytes > MAX_BLOCK_CHUNK_BYTES && c >= 0) {
+            bytes /= chunk[c];
+            chunk[c] = 1;
+        }
+        return bytes > MAX_BLOCK_CHUNK_BYTES ? chunkShape(d) : chunk;
+    }
 }
