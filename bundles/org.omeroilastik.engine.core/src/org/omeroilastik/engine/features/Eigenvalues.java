@@ -2,8 +2,8 @@ package org.omeroilastik.engine.features;
 
 /** Eigenvalues of symmetric 2×2 and 3×3 tensors per sample, descending, as fastfilters computes them. */
 public final class Eigenvalues {
-    private static final float INV3 = (float) (1.0 / 3.0);
-    private static final float ROOT3 = (float) Math.sqrt(3.0);
+    static final float INV3 = (float) (1.0 / 3.0);
+    static final float ROOT3 = (float) Math.sqrt(3.0);
 
     private Eigenvalues() {
     }
@@ -31,8 +31,8 @@ public final class Eigenvalues {
      *
      * <p>Solved in three sweeps over a few hundred samples: the scaling, divisions and square roots,
      * then the (branching, scalar) atan2 and sincos, then the roots and their sorting network. The
-     * first and last are plain loops over arrays that the JIT vectorises; per sample every operation
-     * is the same, in the same order, as in one loop.
+     * first and last run on vector lanes ({@link VectorEigen}) when the Vector API is there; per sample
+     * every operation is the same, in the same order, as in one scalar loop.
      */
     public static void of3d(float[] a00, float[] a01, float[] a02, float[] a11, float[] a12, float[] a22,
             float[] ev0, float[] ev1, float[] ev2) {
@@ -46,7 +46,8 @@ public final class Eigenvalues {
         float[] sincos = new float[2];
         for (int start = 0; start < a00.length; start += SWEEP) {
             int n = Math.min(SWEEP, a00.length - start);
-            for (int j = 0; j < n; j++) {
+            int done = Simd.enabled() ? VectorEigen.scale(a00, a01, a02, a11, a12, a22, start, n, scale, mean, mbDiv2, rootQ, magnitude) : 0;
+            for (int j = done; j < n; j++) {
                 int i = start + j;
                 float max = Math.max(Math.max(Math.max(Math.abs(a00[i]), Math.abs(a01[i])), Math.max(Math.abs(a02[i]), Math.abs(a11[i]))),
                         Math.max(Math.abs(a12[i]), Math.abs(a22[i])));
@@ -74,7 +75,8 @@ public final class Eigenvalues {
                 sin[j] = sincos[0];
                 cos[j] = sincos[1];
             }
-            for (int j = 0; j < n; j++) {
+            done = Simd.enabled() ? VectorEigen.roots(start, n, scale, mean, magnitude, sin, cos, ev0, ev1, ev2) : 0;
+            for (int j = done; j < n; j++) {
                 int i = start + j;
                 float c2Div3 = mean[j];
                 float mag = magnitude[j];

@@ -17,6 +17,8 @@ import java.util.Map;
 public final class PixelFeatures {
     private final FeatureSpec spec;
     private final Map<String, GaussianKernel> kernels = new ConcurrentHashMap<>();
+    /** Each thread's temporaries, reused from block to block. */
+    private final ThreadLocal<Scratch> scratches = ThreadLocal.withInitial(Scratch::new);
 
     public PixelFeatures(FeatureSpec spec) {
         this.spec = spec;
@@ -41,7 +43,8 @@ public final class PixelFeatures {
         int nz = channels.get(0).nz();
         int nf = spec.ids().size();
         int ns = spec.scales().length;
-        Scratch scratch = new Scratch();
+        Scratch scratch = scratches.get();
+        scratch.startBlock();
         Crop crop = new Crop(coreOffset, coreShape, scratch);
         // results[f][s] = channels of that (feature, scale) block, input channel outer.
         List<List<List<Volume>>> results = new ArrayList<>();
