@@ -33,9 +33,15 @@ java_major=$("$JAVA_HOME/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*
 if [ "${java_major:-0}" -ge 23 ]; then
   vm_args+=(--sun-misc-unsafe-memory-access=allow)
 fi
-# The pixel filters run on the JDK's (incubating) Vector API; the JVM notes the module with one
-# WARNING line on stderr. OMERO_ILASTIK_VECTOR=off runs the scalar filters: same results, slower.
+# The pixel filters run on the JDK's (incubating) Vector API. Bundles load it by boot delegation: the
+# build-time resolver knows no bundle exporting it, so none can import it. The JVM notes the module
+# with one WARNING line on stderr. OMERO_ILASTIK_VECTOR=off runs the scalar filters: same results, slower.
 if [ "${OMERO_ILASTIK_VECTOR:-on}" != off ]; then
-  vm_args+=(--add-modules=jdk.incubator.vector)
+  vm_args+=(--add-modules=jdk.incubator.vector -Dorg.osgi.framework.bootdelegation=jdk.incubator.vector)
+fi
+# The engine allocates its block buffers in multi-MB arrays: on huge pages it takes far fewer page
+# faults. Only where the kernel offers them on request (else the JVM would warn on stderr).
+if grep -qE '\[(always|madvise)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
+  vm_args+=(-XX:+UseTransparentHugePages)
 fi
 exec "$JAVA_HOME/bin/java" "${vm_args[@]}" -jar "$launcher" -nosplash "${equinox_args[@]}" "$@"
