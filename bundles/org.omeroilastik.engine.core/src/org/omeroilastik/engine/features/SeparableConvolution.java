@@ -21,15 +21,27 @@ public final class SeparableConvolution {
 
     /** Convolves {@code src} along {@code axis} (0 = z, 1 = y, 2 = x) into {@code dst} (may not alias). */
     public static void convolve(Volume src, Volume dst, int axis, GaussianKernel kernel) {
+        convolve(src, dst, axis, kernel, Simd.enabled());
+    }
+
+    /**
+     * As {@link #convolve(Volume, Volume, int, GaussianKernel)}, on vector lanes or on the scalar
+     * loops as asked (the results are the same; this is for comparing the two). Lanes need
+     * {@link Simd#enabled()}.
+     */
+    public static void convolve(Volume src, Volume dst, int axis, GaussianKernel kernel, boolean vectorLanes) {
+        if (vectorLanes && !Simd.enabled()) {
+            throw new IllegalStateException("the Vector API (jdk.incubator.vector) is not available");
+        }
         switch (axis) {
-            case 2 -> alongX(src, dst, kernel);
-            case 1 -> alongRows(src, dst, kernel, true);
-            case 0 -> alongRows(src, dst, kernel, false);
+            case 2 -> alongX(src, dst, kernel, vectorLanes);
+            case 1 -> alongRows(src, dst, kernel, true, vectorLanes);
+            case 0 -> alongRows(src, dst, kernel, false, vectorLanes);
             default -> throw new IllegalArgumentException("axis must be 0 (z), 1 (y) or 2 (x), not " + axis);
         }
     }
 
-    private static void alongX(Volume src, Volume dst, GaussianKernel kernel) {
+    private static void alongX(Volume src, Volume dst, GaussianKernel kernel, boolean vectorLanes) {
         int nx = src.nx();
         int lines = src.nz() * src.ny();
         int r = kernel.radius();
@@ -57,7 +69,7 @@ public final class SeparableConvolution {
                 line[r + nx + k] = in[base + right[k]];
             }
             System.arraycopy(in, base, line, r, nx);
-            Taps.apply(line, plus, minus, kernel, out, base, nx);
+            Taps.apply(line, plus, minus, kernel, out, base, nx, vectorLanes);
         }
     }
 
@@ -65,7 +77,7 @@ public final class SeparableConvolution {
      * Along y ({@code alongY}) or z: whole rows (or planes) are combined at once, so the inner loop runs
      * over contiguous x and the JIT can vectorise it; per sample the arithmetic is the same as along x.
      */
-    private static void alongRows(Volume src, Volume dst, GaussianKernel kernel, boolean alongY) {
+    private static void alongRows(Volume src, Volume dst, GaussianKernel kernel, boolean alongY, boolean vectorLanes) {
         int n = alongY ? src.ny() : src.nz();
         int outer = alongY ? src.nz() : 1;
         int rowLen = alongY ? src.nx() : src.ny() * src.nx();
@@ -82,7 +94,7 @@ public final class SeparableConvolution {
                     plus[k] = base + reflect(i + k, n) * rowLen;
                     minus[k] = base + reflect(i - k, n) * rowLen;
                 }
-                Taps.apply(in, plus, minus, kernel, out, base + i * rowLen, rowLen);
+                Taps.apply(in, plus, minus, kernel, out, base + i * rowLen, rowLen, vectorLanes);
             }
         }
     }

@@ -20,48 +20,26 @@ final class VectorTaps {
     static void apply(float[] s, int[] p, int[] m, GaussianKernel kernel, float[] out, int at, int len) {
         float[] c = kernel.coefficients();
         int r = kernel.radius();
+        // v+ − v− as v+ + (−1)·v− (exact, see Taps): one loop for both kinds of kernel.
+        float sign = kernel.symmetric() ? 1f : -1f;
+        int centre = p[0];
+        float c0 = c[0];
         int whole = SPECIES.loopBound(len);
-        if (kernel.symmetric()) {
-            symmetric(s, p, m, c, r, out, at, whole);
-        } else {
-            antisymmetric(s, p, m, c, r, out, at, whole);
+        for (int i = 0; i < whole; i += LANES) {
+            FloatVector acc = FloatVector.fromArray(SPECIES, s, centre + i).mul(c0);
+            for (int k = 1; k <= r; k++) {
+                FloatVector pair = FloatVector.fromArray(SPECIES, s, m[k] + i).mul(sign).add(FloatVector.fromArray(SPECIES, s, p[k] + i));
+                acc = pair.fma(FloatVector.broadcast(SPECIES, c[k]), acc);
+            }
+            acc.intoArray(out, at + i);
         }
         // The last samples, fewer than one vector: the same arithmetic, one sample at a time.
-        boolean sym = kernel.symmetric();
         for (int i = whole; i < len; i++) {
-            float acc = c[0] * s[p[0] + i];
+            float acc = c0 * s[centre + i];
             for (int k = 1; k <= r; k++) {
-                float a = s[p[k] + i];
-                float b = s[m[k] + i];
-                acc = Math.fma(sym ? a + b : a - b, c[k], acc);
+                acc = Math.fma(s[p[k] + i] + sign * s[m[k] + i], c[k], acc);
             }
             out[at + i] = acc;
-        }
-    }
-
-    private static void symmetric(float[] s, int[] p, int[] m, float[] c, int r, float[] out, int at, int whole) {
-        int centre = p[0];
-        float c0 = c[0];
-        for (int i = 0; i < whole; i += LANES) {
-            FloatVector acc = FloatVector.fromArray(SPECIES, s, centre + i).mul(c0);
-            for (int k = 1; k <= r; k++) {
-                FloatVector sum = FloatVector.fromArray(SPECIES, s, p[k] + i).add(FloatVector.fromArray(SPECIES, s, m[k] + i));
-                acc = sum.fma(FloatVector.broadcast(SPECIES, c[k]), acc);
-            }
-            acc.intoArray(out, at + i);
-        }
-    }
-
-    private static void antisymmetric(float[] s, int[] p, int[] m, float[] c, int r, float[] out, int at, int whole) {
-        int centre = p[0];
-        float c0 = c[0];
-        for (int i = 0; i < whole; i += LANES) {
-            FloatVector acc = FloatVector.fromArray(SPECIES, s, centre + i).mul(c0);
-            for (int k = 1; k <= r; k++) {
-                FloatVector diff = FloatVector.fromArray(SPECIES, s, p[k] + i).sub(FloatVector.fromArray(SPECIES, s, m[k] + i));
-                acc = diff.fma(FloatVector.broadcast(SPECIES, c[k]), acc);
-            }
-            acc.intoArray(out, at + i);
         }
     }
 }
