@@ -26,8 +26,10 @@ if [ -z "$launcher" ]; then
 fi
 # JavaCPP binds the HDF5 natives to the requesting bundle's class loader (Runtime.loadLibrary0);
 # aircompressor (Zarr zstd/LZ4 chunks) uses sun.misc.Unsafe, which JDK 24+ would warn about on stderr.
+# G1 regions of 8 MB: the engine's block-sized arrays (1-2 MB) are then ordinary objects, not
+# humongous ones, and G1 keeps the heap small and the run times steady (docs/pixel-features.md).
 vm_args=(-Domero.ilastik.home="$ROOT" --enable-native-access=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED
-         -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Xmx"${OMERO_ILASTIK_HEAP:-4g}")
+         -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Xmx"${OMERO_ILASTIK_HEAP:-4g}" -XX:G1HeapRegionSize=8m)
 # The flag exists from JDK 23 on; an older JVM (OMERO_ILASTIK_JAVA_HOME) would refuse to start with it.
 java_major=$("$JAVA_HOME/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1)
 if [ "${java_major:-0}" -ge 23 ]; then
