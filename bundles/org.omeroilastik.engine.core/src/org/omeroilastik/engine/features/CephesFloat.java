@@ -6,21 +6,21 @@ package org.omeroilastik.engine.features;
  * multiply-adds where fastfilters' FMA build uses them, so eigenvalues round as ilastik's do.
  */
 final class CephesFloat {
-    private static final float FOPI = 1.27323954473516f;
-    private static final float DP1 = -0.78515625f;
-    private static final float DP2 = -2.4187564849853515625e-4f;
-    private static final float DP3 = -3.77489497744594108e-8f;
-    private static final float SINCOF_P0 = -1.9515295891E-4f;
-    private static final float SINCOF_P1 = 8.3321608736E-3f;
-    private static final float SINCOF_P2 = -1.6666654611E-1f;
-    private static final float COSCOF_P0 = 2.443315711809948E-005f;
-    private static final float COSCOF_P1 = -1.388731625493765E-003f;
-    private static final float COSCOF_P2 = 4.166664568298827E-002f;
-    private static final float[] ATAN2_C = {0.00282363896258175373077393f, -0.0159569028764963150024414f,
+    static final float FOPI = 1.27323954473516f;
+    static final float DP1 = -0.78515625f;
+    static final float DP2 = -2.4187564849853515625e-4f;
+    static final float DP3 = -3.77489497744594108e-8f;
+    static final float SINCOF_P0 = -1.9515295891E-4f;
+    static final float SINCOF_P1 = 8.3321608736E-3f;
+    static final float SINCOF_P2 = -1.6666654611E-1f;
+    static final float COSCOF_P0 = 2.443315711809948E-005f;
+    static final float COSCOF_P1 = -1.388731625493765E-003f;
+    static final float COSCOF_P2 = 4.166664568298827E-002f;
+    static final float[] ATAN2_C = {0.00282363896258175373077393f, -0.0159569028764963150024414f,
         0.0425049886107444763183594f, -0.0748900920152664184570312f, 0.106347933411598205566406f,
         -0.142027363181114196777344f, 0.199926957488059997558594f, -0.333331018686294555664062f};
-    private static final float MPI = (float) Math.PI;
-    private static final float MPI2 = (float) (Math.PI / 2.0);
+    static final float MPI = (float) Math.PI;
+    static final float MPI2 = (float) (Math.PI / 2.0);
 
     private CephesFloat() {
     }

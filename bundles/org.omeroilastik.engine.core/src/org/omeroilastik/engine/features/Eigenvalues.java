@@ -30,9 +30,9 @@ public final class Eigenvalues {
      * own float atan2 and sincos (its AVX2 path). Writes ev0 ≥ ev1 ≥ ev2.
      *
      * <p>Solved in three sweeps over a few hundred samples: the scaling, divisions and square roots,
-     * then the (branching, scalar) atan2 and sincos, then the roots and their sorting network. The
-     * first and last run on vector lanes ({@link VectorEigen}) when the Vector API is there; per sample
-     * every operation is the same, in the same order, as in one scalar loop.
+     * then fastfilters' atan2 and sincos, then the roots and their sorting network, each on vector lanes
+     * ({@link VectorEigen}, branches as lane masks) when the Vector API is there; per sample every
+     * operation is the same, in the same order, as in one scalar loop.
      */
     public static void of3d(float[] a00, float[] a01, float[] a02, float[] a11, float[] a12, float[] a22,
             float[] ev0, float[] ev1, float[] ev2) {
@@ -69,7 +69,8 @@ public final class Eigenvalues {
                 rootQ[j] = (float) Math.sqrt(-q);
                 magnitude[j] = (float) Math.sqrt(-aDiv3);
             }
-            for (int j = 0; j < n; j++) {
+            done = Simd.enabled() ? VectorEigen.angles(rootQ, mbDiv2, n, sin, cos) : 0;
+            for (int j = done; j < n; j++) {
                 float angle = CephesFloat.atan2(rootQ[j], mbDiv2[j]) * INV3;
                 CephesFloat.sincos(angle, sincos);
                 sin[j] = sincos[0];

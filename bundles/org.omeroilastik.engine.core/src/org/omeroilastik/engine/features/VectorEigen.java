@@ -4,6 +4,9 @@ import static org.omeroilastik.engine.features.Eigenvalues.INV3;
 import static org.omeroilastik.engine.features.Eigenvalues.ROOT3;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -73,5 +76,77 @@ final class VectorEigen {
             s2.mul(max).intoArray(ev0, i);
         }
         return whole;
+    }
+
+    /**
+     * sin and cos of atan2(rootQ, mbDiv2)/3, for samples 0..n: {@link CephesFloat}'s atan2 and sincos
+     * with their branches as lane masks and blends.
+     */
+    static int angles(float[] rootQ, float[] mbDiv2, int n, float[] sin, float[] cos) {
+        int whole = SPECIES.loopBound(n);
+        for (int j = 0; j < whole; j += SPECIES.length()) {
+            FloatVector angle = atan2(FloatVector.fromArray(SPECIES, rootQ, j), FloatVector.fromArray(SPECIES, mbDiv2, j)).mul(INV3);
+            sinCos(angle, sin, cos, j);
+        }
+        return whole;
+    }
+
+    private static IntVector bits(FloatVector v) {
+        return v.reinterpretAsInts();
+    }
+
+    private static FloatVector flipSign(FloatVector v, IntVector sign) {
+        return bits(v).lanewise(VectorOperators.XOR, sign).reinterpretAsFloats();
+    }
+
+    private static FloatVector atan2(FloatVector y, FloatVector x) {
+        IntVector signX = bits(x).and(0x80000000);
+        IntVector signY = bits(y).and(0x80000000);
+        FloatVector ax = x.abs();
+        FloatVector ay = y.abs();
+        VectorMask<Float> negative = signX.compare(VectorOperators.NE, 0).cast(SPECIES);
+        FloatVector zero = FloatVector.zero(SPECIES);
+        FloatVector q = zero.blend(-2f, negative);
+        VectorMask<Float> swap = ay.compare(VectorOperators.GT, ax);
+        FloatVector sx = ax.blend(ay, swap);
+        FloatVector sy = ay.blend(ax.neg(), swap);
+        q = q.blend(q.add(1f), swap);
+        FloatVector s = sy.div(sx);
+        FloatVector t = s.mul(s);
+        float[] c = CephesFloat.ATAN2_C;
+        FloatVector u = FloatVector.broadcast(SPECIES, c[0]);
+        for (int i = 1; i < c.length; i++) {
+            u = t.fma(u, FloatVector.broadcast(SPECIES, c[i]));
+        }
+        t = t.mul(s).fma(u, s);
+        t = q.fma(FloatVector.broadcast(SPECIES, CephesFloat.MPI2), t);
+        t = flipSign(t, signX);
+        t = t.blend(CephesFloat.MPI2, sx.compare(VectorOperators.EQ, 0f));
+        t = t.blend(zero.blend(CephesFloat.MPI, negative), sy.compare(VectorOperators.EQ, 0f));
+        return flipSign(t, signY);
+    }
+
+    private static void sinCos(FloatVector angle, float[] sin, float[] cos, int at) {
+        IntVector signSin = bits(angle).and(0x80000000);
+        FloatVector x = angle.abs();
+        FloatVector y = x.mul(CephesFloat.FOPI);
+        IntVector j = (IntVector) y.convert(VectorOperators.F2I, 0); // truncation, as the scalar (int) cast
+        j = j.add(1).and(~1);
+        y = (FloatVector) j.convert(VectorOperators.I2F, 0);
+        IntVector swapSin = j.and(4).lanewise(VectorOperators.LSHL, 29);
+        VectorMask<Float> polynomial = j.and(2).compare(VectorOperators.EQ, 0).cast(SPECIES);
+        x = x.add(y.mul(CephesFloat.DP1));
+        x = x.add(y.mul(CephesFloat.DP2));
+        x = x.add(y.mul(CephesFloat.DP3));
+        IntVector signCos = j.sub(2).not().and(4).lanewise(VectorOperators.LSHL, 29);
+        signSin = signSin.lanewise(VectorOperators.XOR, swapSin);
+        FloatVector z = x.mul(x);
+        FloatVector yc = FloatVector.broadcast(SPECIES, CephesFloat.COSCOF_P0);
+        yc = yc.mul(z).add(CephesFloat.COSCOF_P1).mul(z).add(CephesFloat.COSCOF_P2).mul(z).mul(z);
+        yc = yc.sub(z.mul(0.5f)).add(1f);
+        FloatVector ys = FloatVector.broadcast(SPECIES, CephesFloat.SINCOF_P0);
+        ys = ys.mul(z).add(CephesFloat.SINCOF_P1).mul(z).add(CephesFloat.SINCOF_P2).mul(z).mul(x).add(x);
+        flipSign(yc.blend(ys, polynomial), signSin).intoArray(sin, at);
+        flipSign(ys.blend(yc, polynomial), signCos).intoArray(cos, at);
     }
 }
