@@ -39,6 +39,9 @@ public final class Hdf5File implements AutoCloseable {
     /** Made by {@link #create}: nothing of value is lost by emptying it when its close fails. */
     private boolean created;
     private long fileId;
+    /** With {@link #keepDatasetsOpenForReading}: each dataset's chunk cache, and the datasets kept open. */
+    private long readCacheBytes;
+    private final java.util.Map<String, Long> readDatasets = new java.util.HashMap<>();
 
     private Hdf5File(Path path, long fileId, boolean writable) {
         this.path = path;
@@ -195,7 +198,7 @@ public final class Hdf5File implements AutoCloseable {
             checkOpen();
             String p = normalize(datasetPath);
             try (Ids ids = new Ids()) {
-                long did = ids.dataset(H5.H5Dopen(fileId, p, P_DEFAULT));
+                long did = readCacheBytes > 0 ? readDataset(p) : ids.dataset(H5.H5Dopen(fileId, p, P_DEFAULT));
                 long tid = ids.type(H5.H5Dget_type(did));
                 long fspace = ids.space(H5.H5Dget_space(did));
                 long[] dims = dims(fspace);
@@ -227,6 +230,35 @@ public final class Hdf5File implements AutoCloseable {
             } catch (java.io.IOException e) {
                 throw new Hdf5Exception(path + ": dataset " + p + ": " + e.getMessage(), e);
             }
+        }
+    }
+
+    /**
+     * From now on, datasets read stay open until {@link #close()}, each with a chunk cache of
+     * {@code chunkCacheBytes}: reads of neighbouring regions (the blocks of a run) then decompress each
+     * chunk once instead of once per region. libhdf5's default cache is 1 MB per open dataset, smaller
+     * than one chunk of a typical 3D image.
+     */
+    public void keepDatasetsOpenForReading(long chunkCacheBytes) {
+        synchronized (LOCK) {
+            readCacheBytes = chunkCacheBytes;
+        }
+    }
+
+    private long readDataset(String p) throws HDF5Exception {
+        Long open = readDatasets.get(p);
+        if (open != null) {
+            return open;
+        }
+        long dapl = H5.H5Pcreate(HDF5Constants.H5P_DATASET_ACCESS);
+        try {
+            // A prime number of hash slots well above the chunks the cache holds; w0 as libhdf5's default.
+            H5.H5Pset_chunk_cache(dapl, 10007, readCacheBytes, 0.75);
+            long did = H5.H5Dopen(fileId, p, dapl);
+            readDatasets.put(p, did);
+            return did;
+        } finally {
+            H5.H5Pclose(dapl);
         }
     }
 
@@ -439,6 +471,14 @@ public final class Hdf5File implements AutoCloseable {
             if (fileId < 0) {
                 return;
             }
+            for (long did : readDatasets.values()) {
+                try {
+                    H5.H5Dclose(did);
+                } catch (HDF5Exception e) {
+                    // closing the file below reports what matters
+                }
+            }
+            readDatasets.clear();
             try {
                 H5.H5Fclose(fileId);
             } catch (HDF5Exception e) {

@@ -17,6 +17,7 @@ import org.omeroilastik.image.io.ImageFormat;
 import org.omeroilastik.image.io.ImageSource;
 import org.omeroilastik.image.io.NdImage;
 import org.omeroilastik.image.io.NdImages;
+import org.omeroilastik.image.io.RegionReader;
 import org.omeroilastik.model.Axis;
 import org.omeroilastik.model.AxisOrder;
 import org.omeroilastik.model.ImageDescriptor;
@@ -114,6 +115,8 @@ public final class PixelClassificationRunner {
         }
         List<Block> blocks = plan(in);
         NdImage whole = format.readsRegionsEfficiently() ? null : format.read(source);
+        // One reader for all blocks: it keeps the file open and its chunk cache warm between them.
+        RegionReader regions = whole == null ? format.regionReader(source) : null;
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
             Thread t = new Thread(r, "pixel-classification");
             t.setDaemon(true);
@@ -132,7 +135,7 @@ public final class PixelClassificationRunner {
                 while (submitted < blocks.size() && submitted - finished < options.threads()) {
                     Block b = blocks.get(submitted++);
                     done.submit(() -> {
-                        runBlock(b, source, format, whole, in, outs, sinks);
+                        runBlock(b, regions, whole, in, outs, sinks);
                         return null;
                     });
                 }
@@ -163,15 +166,36 @@ public final class PixelClassificationRunner {
             if (!committed) {
                 sinks.values().forEach(OutputSink::abort);
             }
+            if (regions != null) {
+                closeAfterBlocks(pool, regions);
+            }
         }
     }
 
-    private void runBlock(Block b, ImageSource source, ImageFormat format, NdImage whole, ImageDescriptor in,
+    /**
+     * Closes the input once no block reads it any more (cancelled blocks stop at their next check).
+     * A failure to close a file only read from changes nothing the run produced, and must not hide
+     * the failure that ended the run.
+     */
+    private static void closeAfterBlocks(ExecutorService pool, RegionReader regions) {
+        try {
+            pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            regions.close();
+        } catch (IOException e) {
+            // see above
+        }
+    }
+
+    private void runBlock(Block b, RegionReader regions, NdImage whole, ImageDescriptor in,
             Map<ExportSource, ImageDescriptor> outs, Map<ExportSource, OutputSink> sinks) throws IOException {
         long[][] inBox = box(in.axes(), b.t, b.region, in.channels());
         long[] offset = inBox[0];
         long[] count = inBox[1];
-        NdImage region = whole != null ? NdImages.crop(whole, offset, count) : format.readRegion(source, offset, count);
+        NdImage region = whole != null ? NdImages.crop(whole, offset, count) : regions.read(offset, count);
         List<Volume> raw = BlockArrays.channels(region);
         int[] core = {b.core[0] - b.region[0], b.core[1] - b.region[1], b.core[2] - b.region[2], b.core[3], b.core[4], b.core[5]};
         Map<ExportSource, List<Volume>> result = pipeline.run(raw, in.pixelType(), core, sinks.keySet());

@@ -43,6 +43,15 @@ public interface ImageFormat {
     }
 
     /**
+     * A reader for many regions of one image in a row (the blocks of a run), which may keep the file
+     * open and cache between reads; close it after. The default reads each region with
+     * {@link #readRegion}.
+     */
+    default RegionReader regionReader(ImageSource source) throws ImageIoException {
+        return (offset, count) -> readRegion(source, offset, count);
+    }
+
+    /**
      * Whether this format can store {@code type} in axis order {@code axes} (answered before any file
      * is touched, so callers can refuse early with a clear message).
      */

@@ -29,6 +29,43 @@ class ImageFormatsTest {
     @TempDir
     Path dir;
 
+    /**
+     * The region reader of a run (one open file, a chunk cache across reads) gives exactly what a full
+     * read (h5py-written, chunked, gzip) gives for each of many overlapping boxes, read twice over;
+     * after it is closed, it reads nothing.
+     */
+    @Test
+    void hdf5RegionReaderGivesTheRegionsOfAFullRead() throws Exception {
+        Path file = dir.resolve("chunked.h5");
+        Python.run("""
+                import sys, numpy as np, h5py
+                rng = np.random.default_rng(5)
+                with h5py.File(sys.argv[1], 'w') as f:
+                    f.create_dataset('data', data=rng.integers(0, 60000, (9, 21, 17, 2), dtype=np.uint16),
+                                     chunks=(4, 8, 8, 2), compression='gzip')
+                """, file.toString());
+        ImageSource source = ImageSource.parse(file + "/data").withAxes(AxisOrder.of("zyxc"));
+        var hdf5 = formats.byId("hdf5").orElseThrow();
+        NdImage whole = hdf5.read(source);
+        try (var reader = hdf5.regionReader(source)) {
+            for (int pass = 0; pass < 2; pass++) {
+                for (int z = 0; z < 9; z += 3) {
+                    for (int y = 0; y < 21; y += 5) {
+                        long[] offset = {z, y, 2 * pass, 0};
+                        long[] count = {Math.min(5, 9 - z), Math.min(9, 21 - y), 15 - 2 * pass, 2};
+                        NdImage region = reader.read(offset, count);
+                        NdImage crop = org.omeroilastik.image.io.NdImages.crop(whole, offset, count);
+                        assertEquals(crop.descriptor(), region.descriptor());
+                        assertArrayEquals((short[]) org.omeroilastik.image.io.NdImages.toArray(crop),
+                                (short[]) org.omeroilastik.image.io.NdImages.toArray(region), java.util.Arrays.toString(offset));
+                    }
+                }
+            }
+            reader.close();
+            assertThrows(ImageIoException.class, () -> reader.read(new long[] {0, 0, 0, 0}, new long[] {1, 1, 1, 2}));
+        }
+    }
+
     @Test
     void everyFormatIsRegisteredThroughDeclarativeServices() {
         assertEquals(List.of("hdf5", "npy", "png", "tiff"),

@@ -17,6 +17,7 @@ import org.omeroilastik.image.io.ImageIoException;
 import org.omeroilastik.image.io.ImageSource;
 import org.omeroilastik.image.io.IlastikHdf5;
 import org.omeroilastik.image.io.ImageTarget;
+import org.omeroilastik.image.io.RegionReader;
 import org.omeroilastik.image.io.NdImage;
 import org.omeroilastik.model.Axis;
 import org.omeroilastik.model.AxisOrder;
@@ -79,6 +80,58 @@ public final class Hdf5ImageFormat implements ImageFormat {
             return new NdImage(region, ImgArrays.wrap(d.pixelType(), data.array(), count));
         } catch (Hdf5Exception e) {
             throw new ImageIoException(e.getMessage(), e);
+        }
+    }
+
+    /** Chunk cache of the dataset a {@link #regionReader} reads: several chunks of a large 3D image. */
+    static final long REGION_READER_CACHE_BYTES = 64L << 20;
+
+    @Override
+    public RegionReader regionReader(ImageSource source) throws ImageIoException {
+        Hdf5File f = null;
+        try {
+            f = Hdf5File.open(source.file());
+            f.keepDatasetsOpenForReading(REGION_READER_CACHE_BYTES);
+            String path = datasetPath(f, source);
+            ImageDescriptor d = describe(f, source, path);
+            Hdf5File file = f;
+            return new RegionReader() {
+                @Override
+                public NdImage read(long[] offset, long[] count) throws ImageIoException {
+                    try {
+                        Hdf5Data data = file.read(path, offset, count);
+                        ImageDescriptor region = new ImageDescriptor(d.axes(), count, d.pixelType(), d.physicalSizes());
+                        return new NdImage(region, ImgArrays.wrap(d.pixelType(), data.array(), count));
+                    } catch (Hdf5Exception e) {
+                        throw new ImageIoException(e.getMessage(), e);
+                    }
+                }
+
+                @Override
+                public void close() throws ImageIoException {
+                    try {
+                        file.close();
+                    } catch (Hdf5Exception e) {
+                        throw new ImageIoException(e.getMessage(), e);
+                    }
+                }
+            };
+        } catch (Hdf5Exception e) {
+            closeQuietly(f);
+            throw new ImageIoException(e.getMessage(), e);
+        } catch (ImageIoException | RuntimeException e) {
+            closeQuietly(f);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(Hdf5File f) {
+        if (f != null) {
+            try {
+                f.close();
+            } catch (Hdf5Exception e) {
+                // the original failure is what the caller needs
+            }
         }
     }
 
