@@ -38,7 +38,7 @@ class RandomForestTest {
         ForestEnsemble e = new ForestEnsemble(List.of(new RandomForest(List.of(stump(1, 1))),
                 new RandomForest(List.of(stump(0, 0), stump(0, 0), stump(0, 0)))));
         float[] out = new float[2];
-        e.predict(new float[] {0f}, 1, out, new float[2]);
+        e.predict(new float[] {0f}, 1, out);
         assertArrayEquals(new float[] {0.25f, 0.75f}, out);
     }
 
@@ -61,7 +61,7 @@ class RandomForestTest {
         ForestEnsemble e = new RandomForestTrainer(2, 2).train(x, y, n, 10, 2, 3);
         assertEquals(10, e.treeCount());
         float[] out = new float[n * 2];
-        e.predict(x, n, out, new float[2]);
+        e.predict(x, n, out);
         for (int i = 0; i < n; i++) {
             assertTrue(out[2 * i + y[i]] > 0.5f, "sample " + i);
         }

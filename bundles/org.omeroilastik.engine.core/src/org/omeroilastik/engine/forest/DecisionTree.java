@@ -117,6 +117,15 @@ public final class DecisionTree {
         return 3 - (Float.floatToRawIntBits(x - Float.intBitsToFloat(thresholdBits)) >>> 31);
     }
 
+    /**
+     * One step down from interior node n of the packed {@code nodes} (this layout, also
+     * {@link PackedForest}'s) for the row starting at {@code row} of {@code x}: the child's reference.
+     */
+    static int step(int[] nodes, int n, float[] x, int row) {
+        int b = n << 2;
+        return nodes[b + childSlot(x[row + nodes[b]], nodes[b + 1])];
+    }
+
     /** Interior nodes as indices ≥ 0, leaves as -(leaf index + 1). */
     private static int ref(int offset, Map<Integer, Integer> interior, Map<Integer, Integer> leaves) {
         Integer i = interior.get(offset);
@@ -164,8 +173,7 @@ public final class DecisionTree {
         int n = rootRef;
         int[] t = nodes;
         while (n >= 0) {
-            int b = n << 2;
-            n = t[b + childSlot(row[offset + t[b]], t[b + 1])];
+            n = step(t, n, row, offset);
         }
         return (-n - 1) * classCount;
     }
@@ -183,28 +191,23 @@ public final class DecisionTree {
             int o0 = r * stride, o1 = o0 + stride, o2 = o1 + stride, o3 = o2 + stride;
             int n0 = rootRef, n1 = rootRef, n2 = rootRef, n3 = rootRef;
             while ((n0 | n1 | n2 | n3) >= 0) {
-                int b0 = n0 << 2, b1 = n1 << 2, b2 = n2 << 2, b3 = n3 << 2;
-                n0 = t[b0 + childSlot(x[o0 + t[b0]], t[b0 + 1])];
-                n1 = t[b1 + childSlot(x[o1 + t[b1]], t[b1 + 1])];
-                n2 = t[b2 + childSlot(x[o2 + t[b2]], t[b2 + 1])];
-                n3 = t[b3 + childSlot(x[o3 + t[b3]], t[b3 + 1])];
+                n0 = step(t, n0, x, o0);
+                n1 = step(t, n1, x, o1);
+                n2 = step(t, n2, x, o2);
+                n3 = step(t, n3, x, o3);
             }
             // Some walks ended earlier; finish the others one by one.
             while (n0 >= 0) {
-                int b = n0 << 2;
-                n0 = t[b + childSlot(x[o0 + t[b]], t[b + 1])];
+                n0 = step(t, n0, x, o0);
             }
             while (n1 >= 0) {
-                int b = n1 << 2;
-                n1 = t[b + childSlot(x[o1 + t[b]], t[b + 1])];
+                n1 = step(t, n1, x, o1);
             }
             while (n2 >= 0) {
-                int b = n2 << 2;
-                n2 = t[b + childSlot(x[o2 + t[b]], t[b + 1])];
+                n2 = step(t, n2, x, o2);
             }
             while (n3 >= 0) {
-                int b = n3 << 2;
-                n3 = t[b + childSlot(x[o3 + t[b]], t[b + 1])];
+                n3 = step(t, n3, x, o3);
             }
             add((-n0 - 1) * classCount, r, votes, totals);
             add((-n1 - 1) * classCount, r + 1, votes, totals);

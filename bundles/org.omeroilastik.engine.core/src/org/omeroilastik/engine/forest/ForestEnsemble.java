@@ -67,14 +67,14 @@ public final class ForestEnsemble {
 
     /**
      * Predicts {@code rows} feature rows stored row-major in {@code x} (featureCount values each) into
-     * {@code out} (classCount values each).
+     * {@code out} (classCount values each), with a workspace of its own.
      */
-    public void predict(float[] x, int rows, float[] out, float[] scratch) {
+    public void predict(float[] x, int rows, float[] out) {
         predict(x, rows, out, workspace(rows));
     }
 
     /**
-     * As {@link #predict(float[], int, float[], float[])} with a caller-owned workspace of at least
+     * As {@link #predict(float[], int, float[])} with a caller-owned workspace of at least
      * {@code rows} rows, so repeated calls allocate nothing.
      */
     public void predict(float[] x, int rows, float[] out, Workspace ws) {

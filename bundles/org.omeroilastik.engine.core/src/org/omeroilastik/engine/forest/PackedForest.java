@@ -68,12 +68,6 @@ final class PackedForest {
         return ref >= 0 ? ref + nodeBase : ref - leafBase;
     }
 
-    /** One step down from interior node n for the row at {@code row}: the child's reference. */
-    private static int child(int[] t, int n, float[] x, int row) {
-        int b = n << 2;
-        return t[b + 3 - (Float.floatToRawIntBits(x[row + t[b]] - Float.intBitsToFloat(t[b + 1])) >>> 31)];
-    }
-
     /**
      * vigra's predictProbabilities of {@code rows} rows of {@code x} ({@code stride} floats each) into
      * {@code out} (two floats per row): per row, votes summed in float and the total in double, tree by
@@ -91,22 +85,22 @@ final class PackedForest {
             for (int root : roots) {
                 int n0 = root, n1 = root, n2 = root, n3 = root;
                 while ((n0 | n1 | n2 | n3) >= 0) {
-                    n0 = child(t, n0, x, o0);
-                    n1 = child(t, n1, x, o1);
-                    n2 = child(t, n2, x, o2);
-                    n3 = child(t, n3, x, o3);
+                    n0 = DecisionTree.step(t, n0, x, o0);
+                    n1 = DecisionTree.step(t, n1, x, o1);
+                    n2 = DecisionTree.step(t, n2, x, o2);
+                    n3 = DecisionTree.step(t, n3, x, o3);
                 }
                 while (n0 >= 0) {
-                    n0 = child(t, n0, x, o0);
+                    n0 = DecisionTree.step(t, n0, x, o0);
                 }
                 while (n1 >= 0) {
-                    n1 = child(t, n1, x, o1);
+                    n1 = DecisionTree.step(t, n1, x, o1);
                 }
                 while (n2 >= 0) {
-                    n2 = child(t, n2, x, o2);
+                    n2 = DecisionTree.step(t, n2, x, o2);
                 }
                 while (n3 >= 0) {
-                    n3 = child(t, n3, x, o3);
+                    n3 = DecisionTree.step(t, n3, x, o3);
                 }
                 int p0 = (-n0 - 1) << 1, p1 = (-n1 - 1) << 1, p2 = (-n2 - 1) << 1, p3 = (-n3 - 1) << 1;
                 a0 += v[p0];
@@ -134,7 +128,7 @@ final class PackedForest {
             for (int root : roots) {
                 int n = root;
                 while (n >= 0) {
-                    n = child(t, n, x, o);
+                    n = DecisionTree.step(t, n, x, o);
                 }
                 int p = (-n - 1) << 1;
                 a += v[p];
