@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
+import org.omeroilastik.engine.features.Simd;
 import org.omeroilastik.engine.workflows.ExportSource;
 import org.omeroilastik.engine.workflows.OutputSinks;
 import org.omeroilastik.engine.workflows.PixelClassificationProject;
@@ -85,7 +86,7 @@ final class BenchCommand implements Command {
         try {
             Files.createDirectories(work);
             out.printf("%d cores, max heap %d MiB, filters on %s%n", Runtime.getRuntime().availableProcessors(),
-                    Runtime.getRuntime().maxMemory() >> 20, org.omeroilastik.engine.features.Simd.enabled() ? "vector lanes" : "scalar loops");
+                    Runtime.getRuntime().maxMemory() >> 20, Simd.enabled() ? "vector lanes" : "scalar loops");
             bench(out, "apoptotic-2d", corpus.resolve("pixel/apoptotic-2d/pixel_class_2d_cells_apoptotic.ilp"),
                     corpus.resolve("pixel/apoptotic-2d/2d_cells_apoptotic_1channel.h5"), "data", "tzyxc", work, script, reference, true);
             Path stack = work.resolve("idr0062-like-" + planes + ".h5");

@@ -1,6 +1,7 @@
 package org.omeroilastik.image.io;
 
 import org.omeroilastik.hdf5.Hdf5Type;
+import org.omeroilastik.model.Axis;
 import org.omeroilastik.model.ImageDescriptor;
 import org.omeroilastik.model.PixelType;
 
@@ -55,7 +56,7 @@ public final class IlastikHdf5 {
             chunk[i] = Math.max(1, Math.min(d.shape()[i], writeShape[i]));
             bytes *= chunk[i];
         }
-        int c = d.axes().keys().indexOf('c');
+        int c = d.axes().indexOf(Axis.C);
         if (bytes > MAX_BLOCK_CHUNK_BYTES && c >= 0) {
             bytes /= chunk[c];
             chunk[c] = 1;

@@ -74,13 +74,17 @@ public final class Hdf5ImageFormat implements ImageFormat {
     public NdImage readRegion(ImageSource source, long[] offset, long[] count) throws ImageIoException {
         try (Hdf5File f = Hdf5File.open(source.file())) {
             String path = datasetPath(f, source);
-            ImageDescriptor d = describe(f, source, path);
-            Hdf5Data data = f.read(path, offset, count);
-            ImageDescriptor region = new ImageDescriptor(d.axes(), count, d.pixelType(), d.physicalSizes());
-            return new NdImage(region, ImgArrays.wrap(d.pixelType(), data.array(), count));
+            return region(f, path, describe(f, source, path), offset, count);
         } catch (Hdf5Exception e) {
             throw new ImageIoException(e.getMessage(), e);
         }
+    }
+
+    /** The box of the image {@code d} stored at {@code path}, read from the open file. */
+    private static NdImage region(Hdf5File f, String path, ImageDescriptor d, long[] offset, long[] count) throws Hdf5Exception {
+        Hdf5Data data = f.read(path, offset, count);
+        ImageDescriptor region = new ImageDescriptor(d.axes(), count, d.pixelType(), d.physicalSizes());
+        return new NdImage(region, ImgArrays.wrap(d.pixelType(), data.array(), count));
     }
 
     /** Chunk cache of the dataset a {@link #regionReader} reads: several chunks of a large 3D image. */
@@ -99,9 +103,7 @@ public final class Hdf5ImageFormat implements ImageFormat {
                 @Override
                 public NdImage read(long[] offset, long[] count) throws ImageIoException {
                     try {
-                        Hdf5Data data = file.read(path, offset, count);
-                        ImageDescriptor region = new ImageDescriptor(d.axes(), count, d.pixelType(), d.physicalSizes());
-                        return new NdImage(region, ImgArrays.wrap(d.pixelType(), data.array(), count));
+                        return region(file, path, d, offset, count);
                     } catch (Hdf5Exception e) {
                         throw new ImageIoException(e.getMessage(), e);
                     }
