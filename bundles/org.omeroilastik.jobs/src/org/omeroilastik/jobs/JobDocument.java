@@ -3,7 +3,6 @@ package org.omeroilastik.jobs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -13,12 +12,9 @@ import java.util.Set;
 
 import org.omeroilastik.engine.workflows.RunOptions;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
 /**
  * A job as the workbench's job editor keeps it (version 2 of the job file, {@code docs/job-files.md}): one
@@ -128,24 +124,20 @@ public record JobDocument(Path project, String source, List<Input> inputs, Strin
 
     /** Reads a job file of version 2, or of version 1 as a document with its one input. */
     public static JobDocument read(Path file) throws IOException {
-        JsonObject o;
-        try {
-            o = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
-        } catch (JsonParseException | IllegalStateException e) {
-            throw new IOException(file + ": not a job file (JSON expected): " + e.getMessage(), e);
-        }
-        if (!o.has("format") || !JobFiles.FORMAT.equals(o.get("format").getAsString())) {
-            throw new IOException(file + ": not a job file (\"format\": \"" + JobFiles.FORMAT + "\" missing)");
-        }
-        int version = o.has("version") ? o.get("version").getAsInt() : 1;
+        return read(JobJson.parse(file), file);
+    }
+
+    /** The document of a parsed job file (either version). */
+    static JobDocument read(JsonObject o, Path file) throws IOException {
+        int version = JobJson.version(o);
         if (version == 1) {
-            return fromSpec(JobFiles.read(file));
+            return fromSpec(JobFiles.read(o, file));
         }
         if (version != VERSION) {
             throw new IOException(file + ": job file version " + version + " is newer than this program reads (" + VERSION + ")");
         }
         try {
-            Path project = Path.of(string(o, "project", file));
+            Path project = Path.of(JobJson.required(o, "project", file).getAsString());
             if (!project.isAbsolute()) {
                 project = file.toAbsolutePath().getParent().resolve(project).normalize();
             }
@@ -154,7 +146,7 @@ public record JobDocument(Path project, String source, List<Input> inputs, Strin
                 JsonObject i = e.getAsJsonObject();
                 Kind kind;
                 try {
-                    kind = Kind.valueOf(string(i, "kind", file).toUpperCase(Locale.ROOT));
+                    kind = Kind.valueOf(JobJson.required(i, "kind", file).getAsString().toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException x) {
                     throw new IOException(file + ": unknown input kind '" + i.get("kind").getAsString() + "' (dataset, plate, screen, image)", x);
                 }
@@ -203,7 +195,7 @@ public record JobDocument(Path project, String source, List<Input> inputs, Strin
     /** Writes atomically: a crash leaves the old file or the new one, never half of one. */
     public void write(Path file) throws IOException {
         JsonObject o = new JsonObject();
-        o.addProperty("format", JobFiles.FORMAT);
+        o.addProperty("format", JobJson.FORMAT);
         o.addProperty("version", VERSION);
         Path folder = file.toAbsolutePath().getParent();
         Path p = project.toAbsolutePath().normalize();
@@ -233,15 +225,6 @@ public record JobDocument(Path project, String source, List<Input> inputs, Strin
         o.add("exporters", ex);
         exportFolder.ifPresent(f -> o.addProperty("exportFolder", f.toString()));
         Files.createDirectories(folder);
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(tmp, new GsonBuilder().setPrettyPrinting().create().toJson(o) + "\n");
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static String string(JsonObject o, String name, Path file) throws IOException {
-        if (!o.has(name) || o.get(name).isJsonNull()) {
-            throw new IOException(file + ": \"" + name + "\" is missing");
-        }
-        return o.get(name).getAsString();
+        JobJson.write(o, file);
     }
 }

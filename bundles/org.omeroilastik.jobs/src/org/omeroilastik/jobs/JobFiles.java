@@ -1,19 +1,14 @@
 package org.omeroilastik.jobs;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
 /**
  * Job files: a {@link JobSpec} as JSON, what the workbench saves and {@code batch --job FILE} runs. A relative project
@@ -27,26 +22,20 @@ import com.google.gson.JsonParser;
  * </pre>
  */
 public final class JobFiles {
-    static final String FORMAT = "omero-ilastik-job";
-
     private JobFiles() {
     }
 
     public static JobSpec read(Path file) throws IOException {
-        JsonObject o;
-        try {
-            o = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
-        } catch (JsonParseException | IllegalStateException e) {
-            throw new IOException(file + ": not a job file (JSON expected): " + e.getMessage(), e);
-        }
-        if (!o.has("format") || !FORMAT.equals(o.get("format").getAsString())) {
-            throw new IOException(file + ": not a job file (\"format\": \"" + FORMAT + "\" missing)");
-        }
-        if (o.has("version") && o.get("version").getAsInt() == JobDocument.VERSION) {
+        return read(JobJson.parse(file), file);
+    }
+
+    /** The job of a parsed job file (either version). */
+    static JobSpec read(JsonObject o, Path file) throws IOException {
+        if (JobJson.version(o) == JobDocument.VERSION) {
             // The workbench's jobs (several inputs, exporters): one container or image list runs here.
             List<JobSpec> specs;
             try {
-                specs = JobDocument.read(file).specs(java.util.Optional.empty());
+                specs = JobDocument.read(o, file).specs(java.util.Optional.empty());
             } catch (IllegalStateException e) {
                 throw new IOException(file + ": " + e.getMessage(), e);
             }
@@ -56,16 +45,16 @@ public final class JobFiles {
             }
             return specs.get(0);
         }
-        if (o.has("version") && o.get("version").getAsInt() != 1) {
+        if (JobJson.version(o) != 1) {
             throw new IOException(file + ": job file version " + o.get("version") + " is newer than this program reads (1, "
                     + JobDocument.VERSION + ")");
         }
         try {
-            Path project = Path.of(required(o, "project", file).getAsString());
+            Path project = Path.of(JobJson.required(o, "project", file).getAsString());
             if (!project.isAbsolute()) {
                 project = file.toAbsolutePath().getParent().resolve(project).normalize();
             }
-            String source = required(o, "source", file).getAsString();
+            String source = JobJson.required(o, "source", file).getAsString();
             long dataset = o.has("dataset") ? o.get("dataset").getAsLong() : 0;
             List<Long> images = new ArrayList<>();
             if (o.has("images")) {
@@ -101,7 +90,7 @@ public final class JobFiles {
     /** Writes atomically: a crash leaves the old file or the new one, never half of one. */
     public static void write(JobSpec spec, Path file) throws IOException {
         JsonObject o = new JsonObject();
-        o.addProperty("format", FORMAT);
+        o.addProperty("format", JobJson.FORMAT);
         o.addProperty("version", 1);
         o.addProperty("project", spec.project().toString());
         o.addProperty("source", spec.source());
@@ -125,15 +114,6 @@ public final class JobFiles {
         spec.writeBack().stream().sorted().forEach(w -> writeBack.add(w.name().toLowerCase(Locale.ROOT)));
         o.add("writeBack", writeBack);
         o.addProperty("engine", spec.engine().name().toLowerCase(Locale.ROOT));
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(tmp, new GsonBuilder().setPrettyPrinting().create().toJson(o) + "\n");
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static JsonElement required(JsonObject o, String name, Path file) throws IOException {
-        if (!o.has(name) || o.get(name).isJsonNull()) {
-            throw new IOException(file + ": \"" + name + "\" is missing");
-        }
-        return o.get(name);
+        JobJson.write(o, file);
     }
 }
